@@ -1,0 +1,111 @@
+package cn.hotline12345.hub;
+
+import cn.hotline12345.hub.http.HttpServerVerticle;
+import cn.hotline12345.hub.storage.Datastores;
+import cn.hotline12345.hub.storage.FreePorts;
+import cn.hotline12345.hub.storage.SchemaMigrator;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running hub: its datastores (embedded or external), the migrated schema and the Vert.x verticles. Started and
+ * stopped from the CLI or from tests.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Hub.class);
+
+    private final HubConfig config;
+    private final Datastores datastores;
+    private final Vertx vertx;
+    private volatile boolean closed;
+
+    private Hub(HubConfig config, Datastores datastores, Vertx vertx) {
+        this.config = config;
+        this.datastores = datastores;
+        this.vertx = vertx;
+    }
+
+    /** Starts everything and returns once the HTTP server listens. Blocks; call it off any event loop. */
+    public static Hub start(HubConfig requested) {
+        HubConfig config = requested.httpPort() == 0 ? requested.withHttpPort(FreePorts.pick()) : requested;
+        Datastores datastores = Datastores.open(config);
+        Vertx vertx = null;
+        try {
+            SchemaMigrator.migrate(datastores.mysqlUri());
+            vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+            DeploymentOptions http = new DeploymentOptions()
+                    .setInstances(config.httpInstances())
+                    .setConfig(config.toVerticleConfig(datastores.mysqlUri(), datastores.redisUri()));
+            vertx.deployVerticle(HttpServerVerticle.class, http)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
+            log.info(
+                    "Hub listening on http://{}:{}/ (data in {})",
+                    config.httpHost(),
+                    config.httpPort(),
+                    config.dataDir());
+            return new Hub(config, datastores, vertx);
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (vertx != null) {
+                awaitClose(vertx, config.shutdownGrace().toSeconds() + 10);
+            }
+            datastores.close();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("The hub did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** The configuration in force, with the actual HTTP port. */
+    public HubConfig config() {
+        return config;
+    }
+
+    /** The port the HTTP server listens on. */
+    public int httpPort() {
+        return config.httpPort();
+    }
+
+    /** The MySQL URI in use (embedded or external). */
+    public String mysqlUri() {
+        return datastores.mysqlUri();
+    }
+
+    /** The Redis URI in use (embedded or external). */
+    public String redisUri() {
+        return datastores.redisUri();
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish, then stops the embedded servers. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("Hub stopping");
+        awaitClose(vertx, config.shutdownGrace().toSeconds() + 10);
+        datastores.close();
+        log.info("Hub stopped");
+    }
+
+    private static void awaitClose(Vertx instance, long seconds) {
+        try {
+            instance.close().toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Vert.x did not close cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package cn.hotline12345.hub;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings of one hub process, read once at start from the environment and command-line flags. Every key is listed in
+ * {@code deploy/CONFIGURATION.md}.
+ *
+ * @param httpHost address the HTTP server binds ({@code HUB_HTTP_HOST}, default {@code 0.0.0.0})
+ * @param httpPort HTTP port ({@code HUB_HTTP_PORT}, default 8080; 0 picks a free port)
+ * @param dataDir where embedded servers keep their data ({@code HUB_DATA_DIR}, default {@code ./data})
+ * @param cacheDir where unpacked MariaDB binaries are kept ({@code HUB_CACHE_DIR}, default {@code
+ *     ~/.cache/hotline12345})
+ * @param mysqlUri external MySQL/MariaDB, {@code mysql://user:pass@host:port/db} ({@code HUB_MYSQL_URI}); empty starts
+ *     the embedded MariaDB
+ * @param redisUri external Redis, {@code redis://host:port/n} ({@code HUB_REDIS_URI}); empty starts the embedded Redis
+ * @param dbPoolSize connections in the MySQL pool ({@code HUB_DB_POOL_SIZE}, default 32)
+ * @param httpInstances HTTP verticle instances ({@code HUB_HTTP_INSTANCES}, default the number of cores)
+ * @param bodyLimitBytes largest accepted request body ({@code HUB_BODY_LIMIT_BYTES}, default 262144)
+ * @param redisKeyPrefix prefix of every Redis key the hub writes ({@code HUB_REDIS_KEY_PREFIX}, default {@code hub:})
+ * @param shutdownGrace how long in-flight requests may take on shutdown ({@code HUB_SHUTDOWN_GRACE_SECONDS}, default
+ *     20)
+ */
+public record HubConfig(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        Path cacheDir,
+        Optional<String> mysqlUri,
+        Optional<String> redisUri,
+        int dbPoolSize,
+        int httpInstances,
+        int bodyLimitBytes,
+        String redisKeyPrefix,
+        Duration shutdownGrace) {
+
+    /** Reads the settings from environment variables, using defaults for those not set. */
+    public static HubConfig fromEnvironment(Map<String, String> env) {
+        return new HubConfig(
+                env.getOrDefault("HUB_HTTP_HOST", "0.0.0.0"),
+                intValue(env, "HUB_HTTP_PORT", 8080, 0, 65535),
+                Path.of(env.getOrDefault("HUB_DATA_DIR", "data")),
+                Path.of(env.getOrDefault(
+                        "HUB_CACHE_DIR",
+                        Path.of(System.getProperty("user.home"), ".cache", "hotline12345")
+                                .toString())),
+                optional(env, "HUB_MYSQL_URI"),
+                optional(env, "HUB_REDIS_URI"),
+                intValue(env, "HUB_DB_POOL_SIZE", 32, 1, 1000),
+                intValue(env, "HUB_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
+                intValue(env, "HUB_BODY_LIMIT_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
+                env.getOrDefault("HUB_REDIS_KEY_PREFIX", "hub:"),
+                Duration.ofSeconds(intValue(env, "HUB_SHUTDOWN_GRACE_SECONDS", 20, 0, 3600)));
+    }
+
+    /** This configuration with another HTTP port. */
+    public HubConfig withHttpPort(int port) {
+        return new HubConfig(
+                httpHost,
+                port,
+                dataDir,
+                cacheDir,
+                mysqlUri,
+                redisUri,
+                dbPoolSize,
+                httpInstances,
+                bodyLimitBytes,
+                redisKeyPrefix,
+                shutdownGrace);
+    }
+
+    /** This configuration with another data directory. */
+    public HubConfig withDataDir(Path dir) {
+        return new HubConfig(
+                httpHost,
+                httpPort,
+                dir,
+                cacheDir,
+                mysqlUri,
+                redisUri,
+                dbPoolSize,
+                httpInstances,
+                bodyLimitBytes,
+                redisKeyPrefix,
+                shutdownGrace);
+    }
+
+    /** This configuration pointing at the given servers. */
+    public HubConfig withServers(Optional<String> mysql, Optional<String> redis) {
+        return new HubConfig(
+                httpHost,
+                httpPort,
+                dataDir,
+                cacheDir,
+                mysql,
+                redis,
+                dbPoolSize,
+                httpInstances,
+                bodyLimitBytes,
+                redisKeyPrefix,
+                shutdownGrace);
+    }
+
+    /** The settings the verticles need, as deployment configuration. */
+    public JsonObject toVerticleConfig(String resolvedMysqlUri, String resolvedRedisUri) {
+        return new JsonObject()
+                .put("http.host", httpHost)
+                .put("http.port", httpPort)
+                .put("http.bodyLimit", bodyLimitBytes)
+                .put("mysql.uri", resolvedMysqlUri)
+                .put("mysql.poolSize", dbPoolSize)
+                .put("redis.uri", resolvedRedisUri)
+                .put("redis.keyPrefix", redisKeyPrefix)
+                .put("shutdown.graceMillis", shutdownGrace.toMillis());
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String key) {
+        return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int intValue(Map<String, String> env, String key, int defaultValue, int min, int max) {
+        String text = env.get(key);
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,61 @@
+package cn.hotline12345.hub;
+
+import cn.hotline12345.hub.cli.ServeCommand;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Entry point of {@code hub.jar}: {@code serve}, {@code bench} and the other commands. */
+@Command(
+        name = "hub",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "12345 citizen interaction hub: intake, tickets and the HTTP API.",
+        subcommands = {ServeCommand.class, HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        configureLogging(args);
+        int status = commandLine().execute(args);
+        if (status != 0 || args.length == 0 || !"serve".equals(args[0])) {
+            System.exit(status);
+        }
+    }
+
+    /** The command line with every command, for {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static void configureLogging(String[] args) {
+        boolean serving = args.length > 0 && "serve".equals(args[0]);
+        String format = System.getenv().getOrDefault("HUB_LOG_FORMAT", serving ? "json" : "text");
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty(
+                    "logback.configurationFile",
+                    "json".equals(format.toLowerCase(Locale.ROOT)) ? "logback-json.xml" : "logback.xml");
+        }
+        System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    }
+
+    /** The version printed by {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"hub " + (version == null ? "development build" : version)};
+        }
+    }
+}

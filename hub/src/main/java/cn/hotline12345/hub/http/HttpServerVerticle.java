@@ -1,0 +1,132 @@
+package cn.hotline12345.hub.http;
+
+import cn.hotline12345.hub.health.HealthRoutes;
+import cn.hotline12345.hub.intake.IntakeRoutes;
+import cn.hotline12345.hub.intake.IntakeService;
+import cn.hotline12345.hub.ticket.TicketNumbers;
+import cn.hotline12345.hub.ticket.TicketRepository;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's one HTTP server: mounts every feature's routes under {@code /api/v1}, the health checks and the OpenAPI
+ * document, and turns every failure into a problem document. Deployed once per event loop.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+
+    private static final Logger access = LoggerFactory.getLogger("hub.access");
+
+    private Pool pool;
+    private Redis redis;
+    private HttpServer server;
+    private long graceMillis;
+
+    @Override
+    public Future<?> start() {
+        JsonObject config = config();
+        int bodyLimit = config.getInteger("http.bodyLimit");
+        graceMillis = config.getLong("shutdown.graceMillis", 20_000L);
+        pool = MySQLBuilder.pool()
+                .with(new PoolOptions()
+                        .setMaxSize(config.getInteger("mysql.poolSize"))
+                        .setShared(true)
+                        .setName("hub-mysql")
+                        .setMaxWaitQueueSize(10_000))
+                .connectingTo(MySQLConnectOptions.fromUri(config.getString("mysql.uri"))
+                        .setCharset("utf8mb4")
+                        .setCollation("utf8mb4_unicode_ci")
+                        .setCachePreparedStatements(true)
+                        .setPreparedStatementCacheMaxSize(256))
+                .using(vertx)
+                .build();
+        redis = Redis.createClient(
+                vertx,
+                new RedisOptions()
+                        .setConnectionString(config.getString("redis.uri"))
+                        .setMaxPoolSize(8)
+                        .setMaxPoolWaiting(1024));
+
+        Clock clock = Clock.systemUTC();
+        TicketRepository tickets = new TicketRepository(pool);
+        IntakeService intake = new IntakeService(tickets, new TicketNumbers(pool, clock, 50), clock);
+        Problems problems = new Problems(bodyLimit);
+
+        Router api = Router.router(vertx);
+        api.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+        new IntakeRoutes(intake, tickets, clock).mount(api);
+
+        Buffer openapi = vertx.fileSystem().readFileBlocking("openapi.yaml");
+        Router root = Router.router(vertx);
+        root.route().handler(HttpServerVerticle::logAccess);
+        root.route("/health/*").subRouter(new HealthRoutes(pool, redis).router(vertx));
+        root.get("/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi));
+        root.get("/api/v1/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi));
+        root.route("/api/v1/*").subRouter(api);
+        root.route().failureHandler(problems::handle);
+        for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
+            root.errorHandler(status, problems::handle);
+        }
+
+        return vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.getString("http.host"))
+                        .setPort(config.getInteger("http.port"))
+                        .setCompressionSupported(true)
+                        .setMaxFormAttributeSize(bodyLimit)
+                        .setIdleTimeout(120)
+                        .setIdleTimeoutUnit(TimeUnit.SECONDS))
+                .requestHandler(root)
+                .listen()
+                .onSuccess(listening -> server = listening);
+    }
+
+    @Override
+    public Future<?> stop() {
+        Future<Void> closed =
+                server == null ? Future.succeededFuture() : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+        return closed.eventually(() -> redis.close().eventually(() -> pool.close()));
+    }
+
+    private static void sendOpenApi(RoutingContext ctx, Buffer document) {
+        ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
+                .end(document);
+    }
+
+    private static void logAccess(RoutingContext ctx) {
+        long started = System.nanoTime();
+        ctx.addEndHandler(done -> {
+            int status = ctx.response().getStatusCode();
+            long micros = (System.nanoTime() - started) / 1_000;
+            if (status >= 400 || micros > 1_000_000) {
+                access.atInfo()
+                        .addKeyValue("method", ctx.request().method().name())
+                        .addKeyValue("path", ctx.request().path())
+                        .addKeyValue("status", status)
+                        .addKeyValue("micros", micros)
+                        .log("{} {} {}", ctx.request().method(), ctx.request().path(), status);
+            } else if (access.isDebugEnabled()) {
+                access.debug(
+                        "{} {} {} {}us", ctx.request().method(), ctx.request().path(), status, micros);
+            }
+        });
+        ctx.next();
+    }
+}

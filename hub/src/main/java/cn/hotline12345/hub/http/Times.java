@@ -1,0 +1,19 @@
+package cn.hotline12345.hub.http;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** How the API writes times: ISO-8601 with the China offset, e.g. {@code 2026-11-22T10:15:30.123+08:00}. */
+public final class Times {
+
+    /** The zone of every time the API shows. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private Times() {}
+
+    /** The instant as ISO-8601 in Asia/Shanghai, or null. */
+    public static String iso(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, CHINA).toString();
+    }
+}

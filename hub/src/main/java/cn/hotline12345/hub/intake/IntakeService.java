@@ -1,0 +1,85 @@
+package cn.hotline12345.hub.intake;
+
+import cn.hotline12345.channels.InboundMessage;
+import cn.hotline12345.hub.ticket.NewTicket;
+import cn.hotline12345.hub.ticket.StoredTicket;
+import cn.hotline12345.hub.ticket.TicketNumbers;
+import cn.hotline12345.hub.ticket.TicketRepository;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * The one intake every channel uses: stores a request as a ticket, exactly once per channel message or idempotency
+ * key, and answers only after the ticket and its first event are committed.
+ */
+public final class IntakeService {
+
+    private final TicketRepository tickets;
+    private final TicketNumbers numbers;
+    private final Clock clock;
+
+    public IntakeService(TicketRepository tickets, TicketNumbers numbers, Clock clock) {
+        this.tickets = tickets;
+        this.numbers = numbers;
+        this.clock = clock;
+    }
+
+    /**
+     * The outcome of a submission.
+     *
+     * @param ticket the stored ticket
+     * @param created true for a new ticket, false when a retry found the one already stored
+     */
+    public record Outcome(StoredTicket ticket, boolean created) {}
+
+    /** Stores the request, or finds the ticket an earlier delivery of the same request created. */
+    public Future<Outcome> submit(NewTicket request) {
+        NewTicket titled = withTitle(request);
+        return existing(titled).compose(found -> found.map(ticket -> Future.succeededFuture(new Outcome(ticket, false)))
+                .orElseGet(() -> store(titled)));
+    }
+
+    private Future<Outcome> store(NewTicket request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return numbers.next()
+                .compose(ticketNo -> tickets.insert(request, ticketNo, now))
+                .map(ticket -> new Outcome(ticket, true))
+                .recover(failure -> TicketRepository.isDuplicate(failure)
+                        ? existing(request).compose(found -> found.map(
+                                        ticket -> Future.succeededFuture(new Outcome(ticket, false)))
+                                .orElseGet(() -> Future.failedFuture(failure)))
+                        : Future.failedFuture(failure));
+    }
+
+    private Future<Optional<StoredTicket>> existing(NewTicket request) {
+        InboundMessage message = request.message();
+        Future<Optional<StoredTicket>> byKey = request.idempotencyKey() == null
+                ? Future.succeededFuture(Optional.empty())
+                : tickets.findByIdempotencyKey(request.idempotencyKey());
+        return byKey.compose(found -> found.isPresent() || message.externalId() == null
+                ? Future.succeededFuture(found)
+                : tickets.findByExternalId(message.channel().id(), message.externalId()));
+    }
+
+    private static NewTicket withTitle(NewTicket request) {
+        InboundMessage m = request.message();
+        if (m.title() != null) {
+            return request;
+        }
+        InboundMessage titled = new InboundMessage(
+                m.channel(),
+                m.externalId(),
+                IntakeRequests.titleFrom(m.content()),
+                m.content(),
+                m.citizenName(),
+                m.citizenPhone(),
+                m.address(),
+                m.area(),
+                m.publicConsent(),
+                m.receivedAt());
+        return new NewTicket(titled, request.idempotencyKey(), request.actor());
+    }
+}

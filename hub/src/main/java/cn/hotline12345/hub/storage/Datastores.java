@@ -1,0 +1,120 @@
+package cn.hotline12345.hub.storage;
+
+import cn.hotline12345.hub.HubConfig;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MariaDB and Redis servers one hub process uses: external ones by URI, or embedded ones it starts and stops
+ * itself.
+ */
+public final class Datastores implements AutoCloseable {
+
+    /** File under the data directory naming the servers in use, for operators and benchmarks (mode 600). */
+    public static final String ENDPOINTS_FILE = "endpoints.json";
+
+    private static final Logger log = LoggerFactory.getLogger(Datastores.class);
+
+    private final String mysqlUri;
+    private final String redisUri;
+    private final List<AutoCloseable> children;
+
+    private Datastores(String mysqlUri, String redisUri, List<AutoCloseable> children) {
+        this.mysqlUri = mysqlUri;
+        this.redisUri = redisUri;
+        this.children = children;
+    }
+
+    /** Connects to the configured servers, starting embedded ones for whatever has no URI. Blocks. */
+    public static Datastores open(HubConfig config) {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            Files.createDirectories(config.dataDir());
+            String mysql = config.mysqlUri().orElseGet(() -> {
+                EmbeddedMariaDb db = EmbeddedMariaDb.start(config.dataDir(), config.cacheDir());
+                started.add(db);
+                return db.uri();
+            });
+            String redis = config.redisUri().orElseGet(() -> {
+                EmbeddedRedis server = EmbeddedRedis.start(config.dataDir());
+                started.add(server);
+                return server.uri();
+            });
+            Datastores stores = new Datastores(mysql, redis, started);
+            stores.writeEndpoints(config.dataDir());
+            return stores;
+        } catch (IOException | RuntimeException e) {
+            closeAll(started);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Reads the endpoints a hub running on {@code dataDir} wrote. */
+    public static JsonObject readEndpoints(Path dataDir) {
+        try {
+            return new JsonObject(Files.readString(dataDir.resolve(ENDPOINTS_FILE), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("No running hub found on " + dataDir, e);
+        }
+    }
+
+    public String mysqlUri() {
+        return mysqlUri;
+    }
+
+    public String redisUri() {
+        return redisUri;
+    }
+
+    /** Whether this process started the servers itself. */
+    public boolean embedded() {
+        return !children.isEmpty();
+    }
+
+    /** Stops the embedded servers, Redis first; external servers are left alone. */
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(children);
+        Collections.reverse(reversed);
+        closeAll(reversed);
+        children.clear();
+    }
+
+    private void writeEndpoints(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(ENDPOINTS_FILE);
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        JsonObject endpoints = new JsonObject()
+                .put("mysqlUri", mysqlUri)
+                .put("redisUri", redisUri)
+                .put("pid", ProcessHandle.current().pid());
+        Files.writeString(file, endpoints.encodePrettily(), StandardCharsets.UTF_8);
+    }
+
+    private static void closeAll(List<AutoCloseable> closeables) {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("Could not stop {}", closeable.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package cn.hotline12345.hub.ticket;
+
+import cn.hotline12345.channels.InboundMessage;
+
+/**
+ * A ticket about to be stored: the citizen's message plus what the hub decided about it.
+ *
+ * @param message the normalised request
+ * @param idempotencyKey the client's {@code Idempotency-Key}, or null
+ * @param actor who registered it, e.g. {@code channel:web} or {@code user:agent07}
+ */
+public record NewTicket(InboundMessage message, String idempotencyKey, String actor) {}

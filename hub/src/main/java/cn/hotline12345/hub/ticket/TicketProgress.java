@@ -1,0 +1,34 @@
+package cn.hotline12345.hub.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a citizen may see of their ticket: no internal notes, no departments' staff, no other citizen.
+ *
+ * @param ticketNo ticket number
+ * @param channel channel id
+ * @param title the title
+ * @param status current status
+ * @param createdAt when it was registered
+ * @param updatedAt when it last changed
+ * @param timeline citizen-safe steps, oldest first
+ */
+public record TicketProgress(
+        String ticketNo,
+        String channel,
+        String title,
+        TicketStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        List<Step> timeline) {
+
+    /**
+     * One step of the timeline.
+     *
+     * @param at when it happened
+     * @param action what happened
+     * @param description the sentence shown to the citizen
+     */
+    public record Step(Instant at, TicketAction action, String description) {}
+}

@@ -1,0 +1,161 @@
+package cn.hotline12345.hub.ticket;
+
+import cn.hotline12345.channels.InboundMessage;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mysqlclient.MySQLClient;
+import io.vertx.sqlclient.DatabaseException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores tickets and their events; every write of a ticket's state writes its event in the same transaction. */
+public final class TicketRepository {
+
+    private static final int DUPLICATE_ENTRY = 1062;
+
+    private final Pool pool;
+
+    public TicketRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Stores a new ticket with its citizen and its first event in one transaction. Fails with a {@link
+     * DatabaseException} of error 1062 when the same channel message or idempotency key is already stored.
+     */
+    public Future<StoredTicket> insert(NewTicket ticket, String ticketNo, Instant now) {
+        InboundMessage message = ticket.message();
+        LocalDateTime at = utc(now);
+        return pool.withTransaction(conn -> upsertCitizen(conn, message, at)
+                        .compose(citizenId -> conn.preparedQuery(TicketSql.INSERT_TICKET)
+                                .execute(Tuple.from(new Object[] {
+                                    ticketNo,
+                                    message.channel().id(),
+                                    message.externalId(),
+                                    ticket.idempotencyKey(),
+                                    citizenId,
+                                    message.citizenName(),
+                                    message.citizenPhone(),
+                                    message.title(),
+                                    message.content(),
+                                    message.address(),
+                                    message.area(),
+                                    TicketStatus.RECEIVED.name(),
+                                    message.publicConsent(),
+                                    utc(message.receivedAt()),
+                                    at,
+                                    at
+                                })))
+                        .compose(rows -> {
+                            long id = rows.property(MySQLClient.LAST_INSERTED_ID);
+                            JsonObject payload = new JsonObject()
+                                    .put("channel", message.channel().id())
+                                    .put("externalId", message.externalId())
+                                    .put("status", TicketStatus.RECEIVED.name());
+                            return conn.preparedQuery(TicketSql.INSERT_EVENT)
+                                    .execute(Tuple.of(
+                                            id,
+                                            1,
+                                            ticket.actor(),
+                                            TicketAction.RECEIVE.name(),
+                                            null,
+                                            TicketStatus.RECEIVED.name(),
+                                            at,
+                                            payload.encode()))
+                                    .map(id);
+                        }))
+                .map(id -> new StoredTicket(
+                        id, ticketNo, message.channel().id(), TicketStatus.RECEIVED, at.toInstant(ZoneOffset.UTC)));
+    }
+
+    /** The ticket stored for this channel message, if any. */
+    public Future<Optional<StoredTicket>> findByExternalId(String channel, String externalId) {
+        return pool.preparedQuery(TicketSql.TICKET_BY_CHANNEL_AND_EXTERNAL_ID)
+                .execute(Tuple.of(channel, externalId))
+                .map(TicketRepository::firstStored);
+    }
+
+    /** The ticket stored under this idempotency key, if any. */
+    public Future<Optional<StoredTicket>> findByIdempotencyKey(String key) {
+        return pool.preparedQuery(TicketSql.TICKET_BY_IDEMPOTENCY_KEY)
+                .execute(Tuple.of(key))
+                .map(TicketRepository::firstStored);
+    }
+
+    /** The citizen view of a ticket if it exists and its registered phone is {@code phone}. */
+    public Future<Optional<TicketProgress>> findProgress(String ticketNo, String phone) {
+        return pool.preparedQuery(TicketSql.PROGRESS_BY_TICKET_NO)
+                .execute(Tuple.of(ticketNo))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture(Optional.empty());
+                    }
+                    Row ticket = rows.iterator().next();
+                    String registered = ticket.getString("citizen_phone");
+                    if (registered == null || !registered.equals(phone)) {
+                        return Future.succeededFuture(Optional.empty());
+                    }
+                    return pool.preparedQuery(TicketSql.EVENTS_OF_TICKET)
+                            .execute(Tuple.of(ticket.getLong("id")))
+                            .map(events -> Optional.of(toProgress(ticket, events)));
+                });
+    }
+
+    /** Whether a failure means the row was already stored (MariaDB error 1062). */
+    public static boolean isDuplicate(Throwable failure) {
+        return failure instanceof DatabaseException db && db.getErrorCode() == DUPLICATE_ENTRY;
+    }
+
+    private static Future<Long> upsertCitizen(SqlConnection conn, InboundMessage message, LocalDateTime at) {
+        if (message.citizenPhone() == null) {
+            return Future.succeededFuture(null);
+        }
+        return conn.preparedQuery(TicketSql.UPSERT_CITIZEN_BY_PHONE)
+                .execute(Tuple.of(message.citizenName(), message.citizenPhone(), at, at))
+                .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
+    }
+
+    private static TicketProgress toProgress(Row ticket, RowSet<Row> events) {
+        List<TicketProgress.Step> steps = new ArrayList<>();
+        for (Row event : events) {
+            TicketAction action = TicketAction.valueOf(event.getString("action"));
+            action.citizenText()
+                    .ifPresent(text -> steps.add(new TicketProgress.Step(
+                            event.getLocalDateTime("occurred_at").toInstant(ZoneOffset.UTC), action, text)));
+        }
+        return new TicketProgress(
+                ticket.getString("ticket_no"),
+                ticket.getString("channel"),
+                ticket.getString("title"),
+                TicketStatus.valueOf(ticket.getString("status")),
+                ticket.getLocalDateTime("created_at").toInstant(ZoneOffset.UTC),
+                ticket.getLocalDateTime("updated_at").toInstant(ZoneOffset.UTC),
+                List.copyOf(steps));
+    }
+
+    private static Optional<StoredTicket> firstStored(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Optional.empty();
+        }
+        Row row = rows.iterator().next();
+        return Optional.of(new StoredTicket(
+                row.getLong("id"),
+                row.getString("ticket_no"),
+                row.getString("channel"),
+                TicketStatus.valueOf(row.getString("status")),
+                row.getLocalDateTime("created_at").toInstant(ZoneOffset.UTC)));
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

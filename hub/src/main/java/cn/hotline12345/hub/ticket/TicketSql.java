@@ -1,0 +1,52 @@
+package cn.hotline12345.hub.ticket;
+
+final class TicketSql {
+
+    static final String UPSERT_CITIZEN_BY_PHONE =
+            """
+            INSERT INTO citizen (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), name = COALESCE(name, VALUES(name)),
+                updated_at = VALUES(updated_at)""";
+
+    static final String INSERT_TICKET =
+            """
+            INSERT INTO ticket (ticket_no, channel, external_id, idempotency_key, citizen_id, citizen_name,
+                citizen_phone, title, content, address, area, status, public_consent, event_seq, received_at,
+                created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""";
+
+    static final String INSERT_EVENT =
+            """
+            INSERT INTO ticket_event (ticket_id, seq, actor, action, from_status, to_status, occurred_at, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    static final String TICKET_BY_CHANNEL_AND_EXTERNAL_ID =
+            """
+            SELECT id, ticket_no, channel, status, created_at FROM ticket
+            WHERE channel = ? AND external_id = ?""";
+
+    static final String TICKET_BY_IDEMPOTENCY_KEY =
+            """
+            SELECT id, ticket_no, channel, status, created_at FROM ticket
+            WHERE idempotency_key = ?""";
+
+    static final String PROGRESS_BY_TICKET_NO =
+            """
+            SELECT id, ticket_no, channel, title, status, citizen_phone, created_at, updated_at FROM ticket
+            WHERE ticket_no = ?""";
+
+    static final String EVENTS_OF_TICKET =
+            """
+            SELECT action, occurred_at FROM ticket_event WHERE ticket_id = ? ORDER BY seq""";
+
+    static final String ENSURE_NUMBER_DAY =
+            """
+            INSERT INTO ticket_no_block (day, next_value) VALUES (?, 1)
+            ON DUPLICATE KEY UPDATE next_value = next_value""";
+
+    static final String TAKE_NUMBER_BLOCK =
+            """
+            UPDATE ticket_no_block SET next_value = LAST_INSERT_ID(next_value + ?) WHERE day = ?""";
+
+    private TicketSql() {}
+}
