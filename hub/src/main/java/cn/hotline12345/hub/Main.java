@@ -1,5 +1,6 @@
 package cn.hotline12345.hub;
 
+import cn.hotline12345.hub.cli.BenchCommand;
 import cn.hotline12345.hub.cli.ServeCommand;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "12345 citizen interaction hub: intake, tickets and the HTTP API.",
-        subcommands = {ServeCommand.class, HelpCommand.class})
+        subcommands = {ServeCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec

@@ -15,20 +15,26 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs the hub. Without HUB_MYSQL_URI / HUB_REDIS_URI it starts an embedded MariaDB and Redis",
-            "with their data under the data directory."
-        })
+        description =
+                "Runs the hub. Without HUB_MYSQL_URI / HUB_REDIS_URI it starts an embedded MariaDB and Redis with their data under the data directory.")
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    Integer port;
+
     @Option(
             names = "--port",
             paramLabel = "PORT",
             description = "HTTP port (env HUB_HTTP_PORT, default 8080; 0 picks a free port).")
-    Integer port;
+    void setPort(int value) {
+        if (value < 0 || value > 65535) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--port must be between 0 and 65535, got " + value);
+        }
+        port = value;
+    }
 
     @Option(
             names = "--data-dir",
@@ -61,10 +67,6 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (port != null) {
-            if (port < 0 || port > 65535) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--port must be between 0 and 65535, got " + port);
-            }
             config = config.withHttpPort(port);
         }
         if (dataDir != null) {

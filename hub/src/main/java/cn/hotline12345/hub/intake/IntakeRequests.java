@@ -84,9 +84,11 @@ public final class IntakeRequests {
         if (sentence.isEmpty()) {
             sentence = firstLine;
         }
-        if (sentence.codePointCount(0, sentence.length()) > 30) {
-            return sentence.substring(0, sentence.offsetByCodePoints(0, 30)) + "…";
+        if (sentence.codePointCount(0, sentence.length()) <= 30) {
+            return sentence;
         }
-        return sentence;
+        String head = sentence.substring(0, sentence.offsetByCodePoints(0, 30));
+        int comma = Math.max(head.lastIndexOf('，'), head.lastIndexOf(','));
+        return comma >= 10 ? head.substring(0, comma) : head + "…";
     }
 }

@@ -1,0 +1,110 @@
+package cn.hotline12345.hub.cli;
+
+import cn.hotline12345.hub.bench.IntakeBenchmark;
+import cn.hotline12345.hub.storage.Datastores;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hub bench}: rerunnable performance measurements; figures go to {@code docs/benchmarks.md}. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks. See deploy/bench/ for scripts that run them end to end.",
+        subcommands = {BenchCommand.Intake.class, BenchCommand.Ceiling.class})
+public final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Load on {@code POST /api/v1/requests} of a running hub. */
+    @Command(name = "intake", mixinStandardHelpOptions = true, description = "Posts requests to a running hub.")
+    static final class Intake implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Hub base URL.")
+        String url;
+
+        @Option(
+                names = "--clients",
+                defaultValue = "64",
+                description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--requests", defaultValue = "20000", description = "Requests (default ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Override
+        public Integer call() {
+            checkPositive(spec, clients, requests);
+            JsonObject result = IntakeBenchmark.overHttp(url, clients, requests);
+            spec.commandLine().getOut().println(result.encode());
+            return result.getInteger("failures") == 0 ? 0 : 1;
+        }
+    }
+
+    /** The same transactions issued straight to MariaDB. */
+    @Command(
+            name = "ceiling",
+            mixinStandardHelpOptions = true,
+            description = "Issues the intake's transactions straight to the database of a hub (or a URI).")
+    static final class Ceiling implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data-dir", description = "Data directory of a running embedded hub.")
+        Path dataDir;
+
+        @Option(names = "--mysql-uri", description = "mysql://user:pass@host:port/db instead of --data-dir.")
+        String mysqlUri;
+
+        @Option(
+                names = "--clients",
+                defaultValue = "64",
+                description = "Concurrent callers (default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--requests", defaultValue = "20000", description = "Transactions (default ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(
+                names = "--pool-size",
+                defaultValue = "32",
+                description = "Connections, as the hub's HUB_DB_POOL_SIZE (default ${DEFAULT-VALUE}).")
+        int poolSize;
+
+        @Override
+        public Integer call() {
+            checkPositive(spec, clients, requests);
+            if ((dataDir == null) == (mysqlUri == null)) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "Give exactly one of --data-dir and --mysql-uri");
+            }
+            String uri = mysqlUri != null
+                    ? mysqlUri
+                    : Datastores.readEndpoints(dataDir).getString("mysqlUri");
+            JsonObject result = IntakeBenchmark.direct(uri, clients, requests, poolSize);
+            spec.commandLine().getOut().println(result.encode());
+            return result.getInteger("failures") == 0 ? 0 : 1;
+        }
+    }
+
+    private static void checkPositive(CommandSpec spec, int clients, int requests) {
+        if (clients < 1 || requests < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--clients and --requests must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package cn.hotline12345.hub;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One real hub per test JVM: embedded MariaDB and Redis under {@code target/}, or the servers named by the {@code
+ * it.mysql.uri} and {@code it.redis.uri} system properties. Stopped when the JVM exits.
+ */
+public final class TestHub {
+
+    private static Hub hub;
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestHub() {}
+
+    /** The shared hub, started on first use. */
+    public static synchronized Hub get() {
+        if (hub == null) {
+            hub = Hub.start(config(dataDir("shared")));
+            Runtime.getRuntime().addShutdownHook(new Thread(hub::close));
+        }
+        return hub;
+    }
+
+    /** A configuration for a hub of the tests' own, with a free port and the given data directory. */
+    public static HubConfig config(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HUB_HTTP_PORT", "0");
+        env.put("HUB_HTTP_HOST", "127.0.0.1");
+        env.put("HUB_HTTP_INSTANCES", "2");
+        env.put("HUB_DB_POOL_SIZE", "8");
+        env.put("HUB_DATA_DIR", dataDir.toString());
+        env.put("HUB_SHUTDOWN_GRACE_SECONDS", "5");
+        env.put("HUB_REDIS_KEY_PREFIX", "it:" + UUID.randomUUID() + ":");
+        return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
+    }
+
+    /** A fresh directory under {@code target/it-data}. */
+    public static Path dataDir(String name) {
+        try {
+            return Files.createDirectories(Path.of("target", "it-data", name + "-" + UUID.randomUUID()))
+                    .toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The base URL of the shared hub, e.g. {@code http://127.0.0.1:41234}. */
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + get().httpPort();
+    }
+
+    /** Sends a request to the shared hub and returns the response as text. */
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code POST path} with a JSON body. */
+    public static HttpResponse<String> postJson(String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /** {@code GET path}. */
+    public static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+    }
+
+    /** The response body as JSON. */
+    public static JsonObject json(HttpResponse<String> response) {
+        return new JsonObject(response.body());
+    }
+
+    /** The first column of the first row of a query on the shared hub's database, as a long. */
+    public static long count(String sql, Object... params) {
+        MySQLConnectOptions options = MySQLConnectOptions.fromUri(get().mysqlUri());
+        String url = "jdbc:mariadb://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+        try (Connection connection = DriverManager.getConnection(url, options.getUser(), options.getPassword());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs an update on the shared hub's database; returns the error message, or an empty string on success. */
+    public static String execute(String sql, Object... params) {
+        MySQLConnectOptions options = MySQLConnectOptions.fromUri(get().mysqlUri());
+        String url = "jdbc:mariadb://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+        try (Connection connection = DriverManager.getConnection(url, options.getUser(), options.getPassword());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+            return "";
+        } catch (SQLException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private static Optional<String> property(String name) {
+        return Optional.ofNullable(System.getProperty(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}
