@@ -111,6 +111,7 @@ public record HubConfig(
                 .put("http.host", httpHost)
                 .put("http.port", httpPort)
                 .put("http.bodyLimit", bodyLimitBytes)
+                .put("http.instances", httpInstances)
                 .put("mysql.uri", resolvedMysqlUri)
                 .put("mysql.poolSize", dbPoolSize)
                 .put("redis.uri", resolvedRedisUri)

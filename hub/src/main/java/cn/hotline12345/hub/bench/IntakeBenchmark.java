@@ -7,6 +7,7 @@ import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * The intake benchmark: N concurrent clients posting requests to a running hub, and the ceiling, the same durable
@@ -39,8 +41,8 @@ public final class IntakeBenchmark {
     private IntakeBenchmark() {}
 
     /** Posts {@code total} requests to {@code baseUrl} from {@code clients} concurrent HTTP clients. */
-    public static JsonObject overHttp(String baseUrl, int clients, int total) {
-        Vertx vertx = Vertx.vertx();
+    public static JsonObject overHttp(String baseUrl, int clients, int total, int warmup) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         try {
             URI uri = URI.create(baseUrl);
             WebClient client = WebClient.create(
@@ -51,11 +53,14 @@ public final class IntakeBenchmark {
                             .setKeepAlive(true),
                     new io.vertx.core.http.PoolOptions().setHttp1MaxSize(clients));
             String run = UUID.randomUUID().toString().substring(0, 8);
-            JsonObject result = new LoadRun(vertx, clients, total, i -> client.post("/api/v1/requests")
-                            .putHeader("Content-Type", "application/json")
-                            .sendBuffer(Buffer.buffer(body(run, i).encode()))
-                            .compose(IntakeBenchmark::expectCreated))
-                    .run();
+            IntFunction<Future<?>> post = i -> client.post("/api/v1/requests")
+                    .putHeader("Content-Type", "application/json")
+                    .sendBuffer(Buffer.buffer(body(run, i).encode()))
+                    .compose(IntakeBenchmark::expectCreated);
+            if (warmup > 0) {
+                new LoadRun(vertx, clients, warmup, i -> post.apply(total + i)).run();
+            }
+            JsonObject result = new LoadRun(vertx, clients, total, post).run();
             return result.put("target", "hub intake over HTTP " + baseUrl);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
@@ -63,8 +68,8 @@ public final class IntakeBenchmark {
     }
 
     /** Issues the intake's transaction {@code total} times straight to MariaDB through a pool of {@code poolSize}. */
-    public static JsonObject direct(String mysqlUri, int clients, int total, int poolSize) {
-        Vertx vertx = Vertx.vertx();
+    public static JsonObject direct(String mysqlUri, int clients, int total, int warmup, int poolSize) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         try {
             Pool pool = MySQLBuilder.pool()
                     .with(new PoolOptions().setMaxSize(poolSize).setMaxWaitQueueSize(100_000))
@@ -76,32 +81,32 @@ public final class IntakeBenchmark {
             TicketRepository tickets = new TicketRepository(pool);
             Clock clock = Clock.systemUTC();
             String run = UUID.randomUUID().toString().substring(0, 8);
-            JsonObject[] result = new JsonObject[1];
             TicketNumbers[] numbers = new TicketNumbers[1];
-            result[0] = new LoadRun(vertx, clients, total, i -> {
-                        if (numbers[0] == null) {
-                            numbers[0] = new TicketNumbers(pool, clock, 50);
-                        }
-                        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                        JsonObject body = body(run, i);
-                        InboundMessage message = new InboundMessage(
-                                ChannelId.APP,
-                                body.getString("externalId"),
-                                body.getString("content").substring(0, 20),
-                                body.getString("content"),
-                                "测试用户",
-                                body.getJsonObject("citizen").getString("phone"),
-                                null,
-                                null,
-                                false,
-                                now);
-                        return numbers[0]
-                                .next()
-                                .compose(no -> tickets.insert(new NewTicket(message, null, "bench"), no, now));
-                    })
-                    .run();
+            IntFunction<Future<?>> transaction = i -> {
+                if (numbers[0] == null) {
+                    numbers[0] = new TicketNumbers(pool, clock, 50);
+                }
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                JsonObject body = body(run, i);
+                InboundMessage message = new InboundMessage(
+                        ChannelId.APP,
+                        body.getString("externalId"),
+                        body.getString("content").substring(0, 20),
+                        body.getString("content"),
+                        "测试用户",
+                        body.getJsonObject("citizen").getString("phone"),
+                        null,
+                        null,
+                        false,
+                        now);
+                return numbers[0].next().compose(no -> tickets.insert(new NewTicket(message, null, "bench"), no, now));
+            };
+            if (warmup > 0) {
+                new LoadRun(vertx, clients, warmup, i -> transaction.apply(total + i)).run();
+            }
+            JsonObject result = new LoadRun(vertx, clients, total, transaction).run();
             pool.close();
-            return result[0].put(
+            return result.put(
                     "target",
                     "direct transactions on "
                             + MySQLConnectOptions.fromUri(mysqlUri).getHost() + ":"

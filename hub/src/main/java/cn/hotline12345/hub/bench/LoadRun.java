@@ -23,6 +23,7 @@ final class LoadRun {
     private int finished;
     private int failures;
     private long startedAt;
+    private String firstFailure;
 
     LoadRun(Vertx vertx, int clients, int total, IntFunction<Future<?>> operation) {
         this.vertx = vertx;
@@ -50,6 +51,7 @@ final class LoadRun {
                 .put("clients", clients)
                 .put("operations", finished)
                 .put("failures", failures)
+                .put("firstFailure", firstFailure)
                 .put("seconds", round(elapsed / 1e9))
                 .put("throughputPerSecond", round(finished / (elapsed / 1e9)))
                 .put("p50Millis", round(percentile(sorted, 0.50) / 1e6))
@@ -67,6 +69,9 @@ final class LoadRun {
             latencies[finished++] = System.nanoTime() - begin;
             if (result.failed()) {
                 failures++;
+                if (firstFailure == null) {
+                    firstFailure = String.valueOf(result.cause());
+                }
             }
             if (finished == total) {
                 done.complete(null);

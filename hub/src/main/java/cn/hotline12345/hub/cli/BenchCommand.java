@@ -46,10 +46,16 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--requests", defaultValue = "20000", description = "Requests (default ${DEFAULT-VALUE}).")
         int requests;
 
+        @Option(
+                names = "--warmup",
+                defaultValue = "5000",
+                description = "Requests sent first and not measured (default ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Override
         public Integer call() {
             checkPositive(spec, clients, requests);
-            JsonObject result = IntakeBenchmark.overHttp(url, clients, requests);
+            JsonObject result = IntakeBenchmark.overHttp(url, clients, requests, warmup);
             spec.commandLine().getOut().println(result.encode());
             return result.getInteger("failures") == 0 ? 0 : 1;
         }
@@ -81,6 +87,12 @@ public final class BenchCommand implements Runnable {
         int requests;
 
         @Option(
+                names = "--warmup",
+                defaultValue = "5000",
+                description = "Transactions issued first and not measured (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(
                 names = "--pool-size",
                 defaultValue = "32",
                 description = "Connections, as the hub's HUB_DB_POOL_SIZE (default ${DEFAULT-VALUE}).")
@@ -96,7 +108,7 @@ public final class BenchCommand implements Runnable {
             String uri = mysqlUri != null
                     ? mysqlUri
                     : Datastores.readEndpoints(dataDir).getString("mysqlUri");
-            JsonObject result = IntakeBenchmark.direct(uri, clients, requests, poolSize);
+            JsonObject result = IntakeBenchmark.direct(uri, clients, requests, warmup, poolSize);
             spec.commandLine().getOut().println(result.encode());
             return result.getInteger("failures") == 0 ? 0 : 1;
         }

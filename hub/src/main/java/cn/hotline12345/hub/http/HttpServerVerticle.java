@@ -46,9 +46,8 @@ public final class HttpServerVerticle extends VerticleBase {
         graceMillis = config.getLong("shutdown.graceMillis", 20_000L);
         pool = MySQLBuilder.pool()
                 .with(new PoolOptions()
-                        .setMaxSize(config.getInteger("mysql.poolSize"))
-                        .setShared(true)
-                        .setName("hub-mysql")
+                        .setMaxSize(Math.max(
+                                2, config.getInteger("mysql.poolSize") / config.getInteger("http.instances", 1)))
                         .setMaxWaitQueueSize(10_000))
                 .connectingTo(MySQLConnectOptions.fromUri(config.getString("mysql.uri"))
                         .setCharset("utf8mb4")

@@ -37,9 +37,7 @@ public final class IntakeService {
 
     /** Stores the request, or finds the ticket an earlier delivery of the same request created. */
     public Future<Outcome> submit(NewTicket request) {
-        NewTicket titled = withTitle(request);
-        return existing(titled).compose(found -> found.map(ticket -> Future.succeededFuture(new Outcome(ticket, false)))
-                .orElseGet(() -> store(titled)));
+        return store(withTitle(request));
     }
 
     private Future<Outcome> store(NewTicket request) {
