@@ -1,7 +1,10 @@
 package cn.hotline12345.hub;
 
 import cn.hotline12345.hub.cli.BenchCommand;
+import cn.hotline12345.hub.cli.ClassifyCommand;
+import cn.hotline12345.hub.cli.EvaluateCommand;
 import cn.hotline12345.hub.cli.ServeCommand;
+import cn.hotline12345.hub.cli.TrainCommand;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +18,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "12345 citizen interaction hub: intake, tickets and the HTTP API.",
-        subcommands = {ServeCommand.class, BenchCommand.class, HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            TrainCommand.class,
+            ClassifyCommand.class,
+            EvaluateCommand.class,
+            BenchCommand.class,
+            HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @Spec

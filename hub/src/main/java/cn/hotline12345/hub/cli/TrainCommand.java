@@ -1,0 +1,135 @@
+package cn.hotline12345.hub.cli;
+
+import cn.hotline12345.hub.classify.ClassifierTrainer;
+import cn.hotline12345.hub.classify.Evaluation;
+import cn.hotline12345.hub.classify.Features;
+import cn.hotline12345.hub.classify.LabelledFile;
+import cn.hotline12345.hub.classify.LabelledText;
+import cn.hotline12345.hub.classify.ShippedModels;
+import cn.hotline12345.hub.classify.TextClassifier;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hub train}: trains a classifier on a labelled file and writes the model. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Trains a type or category classifier on labelled texts (UTF-8 JSONL, or CSV with a header row).")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Labelled texts (.jsonl or .csv).")
+    Path input;
+
+    @Option(names = "--output", paramLabel = "MODEL", required = true, description = "Where to write the model.")
+    Path output;
+
+    @Option(
+            names = "--text-field",
+            defaultValue = "text",
+            description = "Field holding the text (default ${DEFAULT-VALUE}).")
+    String textField;
+
+    @Option(
+            names = "--label-field",
+            defaultValue = "label",
+            description = "Field holding the label (default ${DEFAULT-VALUE}).")
+    String labelField;
+
+    @Option(
+            names = "--shipped-corpus",
+            description = "Train on the training part of the corpus inside the jar instead of --input (with --target).")
+    boolean shippedCorpus;
+
+    @Option(names = "--target", defaultValue = "category", description = "With --shipped-corpus: category or type.")
+    ShippedModels.Target target;
+
+    @Option(
+            names = "--algorithm",
+            defaultValue = "MAXENT_QN",
+            description = "MAXENT_QN (default), MAXENT, PERCEPTRON or NAIVEBAYES.")
+    String algorithm;
+
+    @Option(
+            names = "--features",
+            defaultValue = "char1-2",
+            description = "Feature setting, e.g. words, char1-2, words+char1-2 (default ${DEFAULT-VALUE}).")
+    String features;
+
+    @Option(
+            names = "--iterations",
+            defaultValue = "150",
+            description = "Training iterations (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Override
+    public Integer call() throws IOException {
+        if ((input == null) == !shippedCorpus) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give --input FILE or --shipped-corpus");
+        }
+        ClassifierTrainer.Settings settings = settings(spec, algorithm, features, iterations);
+        List<LabelledText> examples;
+        String modelTarget;
+        if (shippedCorpus) {
+            examples = ShippedModels.trainingSet(target);
+            modelTarget = target.field();
+        } else {
+            examples = readOrFail(spec, input, textField, labelField);
+            modelTarget = labelField;
+        }
+        TextClassifier classifier = ClassifierTrainer.train(examples, settings, modelTarget);
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(output)) {
+            classifier.save(out);
+        }
+        Evaluation training = Evaluation.of(classifier, examples);
+        spec.commandLine()
+                .getOut()
+                .println(new io.vertx.core.json.JsonObject()
+                        .put("model", output.toString())
+                        .put("version", classifier.version())
+                        .put("settings", settings.describe())
+                        .put("examples", examples.size())
+                        .put("labels", classifier.labels())
+                        .put("trainingAccuracy", Math.round(training.accuracy() * 10_000.0) / 10_000.0)
+                        .encode());
+        return 0;
+    }
+
+    static ClassifierTrainer.Settings settings(CommandSpec spec, String algorithm, String features, int iterations) {
+        if (!List.of("MAXENT_QN", "MAXENT", "PERCEPTRON", "NAIVEBAYES").contains(algorithm)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Unknown --algorithm " + algorithm);
+        }
+        try {
+            return new ClassifierTrainer.Settings(Features.parse(features), algorithm, iterations, 1);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Bad --features: " + e.getMessage());
+        }
+    }
+
+    static List<LabelledText> readOrFail(CommandSpec spec, Path file, String textField, String labelField)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No such file: " + file);
+        }
+        try {
+            return LabelledFile.read(file, textField, labelField);
+        } catch (LabelledFile.BadFile e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}
