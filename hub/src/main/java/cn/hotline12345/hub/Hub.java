@@ -1,5 +1,6 @@
 package cn.hotline12345.hub;
 
+import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.http.HttpServerVerticle;
 import cn.hotline12345.hub.storage.Datastores;
 import cn.hotline12345.hub.storage.FreePorts;
@@ -43,7 +44,8 @@ public final class Hub implements AutoCloseable {
             DeploymentOptions http = new DeploymentOptions()
                     .setInstances(config.httpInstances())
                     .setConfig(config.toVerticleConfig(datastores.mysqlUri(), datastores.redisUri()));
-            vertx.deployVerticle(HttpServerVerticle.class, http)
+            Classifiers classifiers = Classifiers.shipped(config.triageConfidence());
+            vertx.deployVerticle(() -> new HttpServerVerticle(classifiers), http)
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(60, TimeUnit.SECONDS);

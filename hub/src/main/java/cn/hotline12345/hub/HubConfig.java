@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param redisKeyPrefix prefix of every Redis key the hub writes ({@code HUB_REDIS_KEY_PREFIX}, default {@code hub:})
  * @param shutdownGrace how long in-flight requests may take on shutdown ({@code HUB_SHUTDOWN_GRACE_SECONDS}, default
  *     20)
+ * @param triageConfidence category confidence under which a new ticket goes to the 待分类 queue ({@code
+ *     HUB_TRIAGE_CONFIDENCE}, default 0.5)
  */
 public record HubConfig(
         String httpHost,
@@ -36,7 +38,8 @@ public record HubConfig(
         int httpInstances,
         int bodyLimitBytes,
         String redisKeyPrefix,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        double triageConfidence) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -54,7 +57,8 @@ public record HubConfig(
                 intValue(env, "HUB_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
                 intValue(env, "HUB_BODY_LIMIT_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
                 env.getOrDefault("HUB_REDIS_KEY_PREFIX", "hub:"),
-                Duration.ofSeconds(intValue(env, "HUB_SHUTDOWN_GRACE_SECONDS", 20, 0, 3600)));
+                Duration.ofSeconds(intValue(env, "HUB_SHUTDOWN_GRACE_SECONDS", 20, 0, 3600)),
+                doubleValue(env, "HUB_TRIAGE_CONFIDENCE", 0.5));
     }
 
     /** This configuration with another HTTP port. */
@@ -70,7 +74,8 @@ public record HubConfig(
                 httpInstances,
                 bodyLimitBytes,
                 redisKeyPrefix,
-                shutdownGrace);
+                shutdownGrace,
+                triageConfidence);
     }
 
     /** This configuration with another data directory. */
@@ -86,7 +91,8 @@ public record HubConfig(
                 httpInstances,
                 bodyLimitBytes,
                 redisKeyPrefix,
-                shutdownGrace);
+                shutdownGrace,
+                triageConfidence);
     }
 
     /** This configuration pointing at the given servers. */
@@ -102,7 +108,8 @@ public record HubConfig(
                 httpInstances,
                 bodyLimitBytes,
                 redisKeyPrefix,
-                shutdownGrace);
+                shutdownGrace,
+                triageConfidence);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -121,6 +128,22 @@ public record HubConfig(
 
     private static Optional<String> optional(Map<String, String> env, String key) {
         return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static double doubleValue(Map<String, String> env, String key, double defaultValue) {
+        String text = env.get(key);
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (value < 0 || value > 1) {
+                throw new IllegalArgumentException(key + " must be between 0 and 1, got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number between 0 and 1, got '" + text + "'");
+        }
     }
 
     private static int intValue(Map<String, String> env, String key, int defaultValue, int min, int max) {

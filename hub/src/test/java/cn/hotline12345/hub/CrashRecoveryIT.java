@@ -57,9 +57,11 @@ class CrashRecoveryIT {
                 return null;
             });
         }
-        while (acknowledged.size() < 150) {
+        long loadDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (acknowledged.size() < 150 && System.nanoTime() < loadDeadline) {
             Thread.sleep(20);
         }
+        assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(150);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Thread.sleep(300);
         running.set(false);

@@ -2,6 +2,7 @@ package cn.hotline12345.hub.bench;
 
 import cn.hotline12345.channels.ChannelId;
 import cn.hotline12345.channels.InboundMessage;
+import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.ticket.NewTicket;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
@@ -37,6 +38,9 @@ public final class IntakeBenchmark {
         "咨询一下灵活就业人员的养老保险怎么缴费，可以在手机上办理吗？",
         "南桥镇石桥村自来水这几天很浑浊，烧开后还有沉淀，请相关部门检测一下。"
     };
+
+    private static final Classifiers.TicketClassification SAMPLE_DECISION =
+            new Classifiers.TicketClassification("投诉", 0.91, "环境保护", 0.87, "category-bench+type-bench", false);
 
     private IntakeBenchmark() {}
 
@@ -99,7 +103,9 @@ public final class IntakeBenchmark {
                         null,
                         false,
                         now);
-                return numbers[0].next().compose(no -> tickets.insert(new NewTicket(message, null, "bench"), no, now));
+                return numbers[0]
+                        .next()
+                        .compose(no -> tickets.insert(new NewTicket(message, null, "bench", SAMPLE_DECISION), no, now));
             };
             if (warmup > 0) {
                 new LoadRun(vertx, clients, warmup, i -> transaction.apply(total + i)).run();

@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.cli;
 
+import cn.hotline12345.hub.bench.ClassifyBenchmark;
 import cn.hotline12345.hub.bench.IntakeBenchmark;
 import cn.hotline12345.hub.storage.Datastores;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks. See deploy/bench/ for scripts that run them end to end.",
-        subcommands = {BenchCommand.Intake.class, BenchCommand.Ceiling.class})
+        subcommands = {BenchCommand.Intake.class, BenchCommand.Ceiling.class, BenchCommand.Classify.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -111,6 +112,30 @@ public final class BenchCommand implements Runnable {
             JsonObject result = IntakeBenchmark.direct(uri, clients, requests, warmup, poolSize);
             spec.commandLine().getOut().println(result.encode());
             return result.getInteger("failures") == 0 ? 0 : 1;
+        }
+    }
+
+    /** Classification speed and model load time. */
+    @Command(
+            name = "classify",
+            mixinStandardHelpOptions = true,
+            description = "Model load time and classifications per second on one thread (held-out corpus texts).")
+    static final class Classify implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @CommandLine.Mixin
+        ModelOptions model;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Override
+        public Integer call() {
+            JsonObject result = ClassifyBenchmark.run(() -> model.load(spec), model.target, Math.max(1, seconds));
+            spec.commandLine().getOut().println(result.encode());
+            return 0;
         }
     }
 

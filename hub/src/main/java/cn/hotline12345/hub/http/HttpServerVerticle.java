@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.http;
 
+import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.health.HealthRoutes;
 import cn.hotline12345.hub.intake.IntakeRoutes;
 import cn.hotline12345.hub.intake.IntakeService;
@@ -34,10 +35,15 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private static final Logger access = LoggerFactory.getLogger("hub.access");
 
+    private final Classifiers classifiers;
     private Pool pool;
     private Redis redis;
     private HttpServer server;
     private long graceMillis;
+
+    public HttpServerVerticle(Classifiers classifiers) {
+        this.classifiers = classifiers;
+    }
 
     @Override
     public Future<?> start() {
@@ -65,7 +71,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
         Clock clock = Clock.systemUTC();
         TicketRepository tickets = new TicketRepository(pool);
-        IntakeService intake = new IntakeService(tickets, new TicketNumbers(pool, clock, 50), clock);
+        IntakeService intake = new IntakeService(tickets, new TicketNumbers(pool, clock, 50), classifiers, clock);
         Problems problems = new Problems(bodyLimit);
 
         Router api = Router.router(vertx);

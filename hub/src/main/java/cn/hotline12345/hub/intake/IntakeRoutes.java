@@ -42,7 +42,7 @@ public final class IntakeRoutes {
     private void submit(RoutingContext ctx) {
         String key = IntakeRequests.idempotencyKey(ctx.request().getHeader("Idempotency-Key"));
         InboundMessage message = IntakeRequests.parse(JsonInput.of(ctx), clock.instant());
-        intake.submit(new NewTicket(message, key, "channel:" + message.channel().id()))
+        intake.submit(new NewTicket(message, key, "channel:" + message.channel().id(), null))
                 .onSuccess(outcome -> {
                     StoredTicket ticket = outcome.ticket();
                     ctx.response()

@@ -1,6 +1,7 @@
 package cn.hotline12345.hub.intake;
 
 import cn.hotline12345.channels.InboundMessage;
+import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.ticket.NewTicket;
 import cn.hotline12345.hub.ticket.StoredTicket;
 import cn.hotline12345.hub.ticket.TicketNumbers;
@@ -12,18 +13,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * The one intake every channel uses: stores a request as a ticket, exactly once per channel message or idempotency
- * key, and answers only after the ticket and its first event are committed.
+ * The one intake every channel uses: classifies a request (type and category), stores it as a ticket exactly once per
+ * channel message or idempotency key, and answers only after the ticket and its first event are committed.
  */
 public final class IntakeService {
 
     private final TicketRepository tickets;
     private final TicketNumbers numbers;
+    private final Classifiers classifiers;
     private final Clock clock;
 
-    public IntakeService(TicketRepository tickets, TicketNumbers numbers, Clock clock) {
+    public IntakeService(TicketRepository tickets, TicketNumbers numbers, Classifiers classifiers, Clock clock) {
         this.tickets = tickets;
         this.numbers = numbers;
+        this.classifiers = classifiers;
         this.clock = clock;
     }
 
@@ -37,7 +40,9 @@ public final class IntakeService {
 
     /** Stores the request, or finds the ticket an earlier delivery of the same request created. */
     public Future<Outcome> submit(NewTicket request) {
-        return store(withTitle(request));
+        NewTicket titled = withTitle(request);
+        InboundMessage message = titled.message();
+        return store(titled.classifiedAs(classifiers.classify(message.title(), message.content())));
     }
 
     private Future<Outcome> store(NewTicket request) {
@@ -78,6 +83,6 @@ public final class IntakeService {
                 m.area(),
                 m.publicConsent(),
                 m.receivedAt());
-        return new NewTicket(titled, request.idempotencyKey(), request.actor());
+        return new NewTicket(titled, request.idempotencyKey(), request.actor(), request.classification());
     }
 }

@@ -1,6 +1,7 @@
 package cn.hotline12345.hub.ticket;
 
 import cn.hotline12345.channels.InboundMessage;
+import cn.hotline12345.hub.classify.Classifiers.TicketClassification;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mysqlclient.MySQLClient;
@@ -10,6 +11,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,6 +37,7 @@ public final class TicketRepository {
      */
     public Future<StoredTicket> insert(NewTicket ticket, String ticketNo, Instant now) {
         InboundMessage message = ticket.message();
+        TicketClassification decision = ticket.classification();
         LocalDateTime at = utc(now);
         return pool.withTransaction(conn -> upsertCitizen(conn, message, at)
                         .compose(citizenId -> conn.preparedQuery(TicketSql.INSERT_TICKET)
@@ -47,6 +51,12 @@ public final class TicketRepository {
                                     message.citizenPhone(),
                                     message.title(),
                                     message.content(),
+                                    decision == null ? null : decision.type(),
+                                    decision == null ? null : decision.category(),
+                                    decision == null ? null : confidence(decision.typeConfidence()),
+                                    decision == null ? null : confidence(decision.categoryConfidence()),
+                                    decision == null ? null : decision.version(),
+                                    decision != null && decision.triage(),
                                     message.address(),
                                     message.area(),
                                     TicketStatus.RECEIVED.name(),
@@ -60,7 +70,8 @@ public final class TicketRepository {
                             JsonObject payload = new JsonObject()
                                     .put("channel", message.channel().id())
                                     .put("externalId", message.externalId())
-                                    .put("status", TicketStatus.RECEIVED.name());
+                                    .put("status", TicketStatus.RECEIVED.name())
+                                    .put("classification", decision == null ? null : decision.toJson());
                             return conn.preparedQuery(TicketSql.INSERT_EVENT)
                                     .execute(Tuple.of(
                                             id,
@@ -153,6 +164,10 @@ public final class TicketRepository {
                 row.getString("channel"),
                 TicketStatus.valueOf(row.getString("status")),
                 row.getLocalDateTime("created_at").toInstant(ZoneOffset.UTC)));
+    }
+
+    private static BigDecimal confidence(double probability) {
+        return BigDecimal.valueOf(probability).setScale(4, RoundingMode.HALF_UP);
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -11,9 +11,10 @@ final class TicketSql {
     static final String INSERT_TICKET =
             """
             INSERT INTO ticket (ticket_no, channel, external_id, idempotency_key, citizen_id, citizen_name,
-                citizen_phone, title, content, address, area, status, public_consent, event_seq, received_at,
+                citizen_phone, title, content, request_type, category, type_confidence, category_confidence,
+                classifier_version, triage, address, area, status, public_consent, event_seq, received_at,
                 created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""";
 
     static final String INSERT_EVENT =
             """
