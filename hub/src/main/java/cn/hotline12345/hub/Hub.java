@@ -1,6 +1,8 @@
 package cn.hotline12345.hub;
 
+import cn.hotline12345.hub.classify.ClassifierHolder;
 import cn.hotline12345.hub.classify.Classifiers;
+import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.http.HttpServerVerticle;
 import cn.hotline12345.hub.storage.Datastores;
 import cn.hotline12345.hub.storage.FreePorts;
@@ -8,6 +10,11 @@ import cn.hotline12345.hub.storage.SchemaMigrator;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,7 +51,18 @@ public final class Hub implements AutoCloseable {
             DeploymentOptions http = new DeploymentOptions()
                     .setInstances(config.httpInstances())
                     .setConfig(config.toVerticleConfig(datastores.mysqlUri(), datastores.redisUri()));
-            Classifiers classifiers = Classifiers.shipped(config.triageConfidence());
+            Pool background = MySQLBuilder.pool()
+                    .with(new PoolOptions().setMaxSize(2))
+                    .connectingTo(MySQLConnectOptions.fromUri(datastores.mysqlUri()))
+                    .using(vertx)
+                    .build();
+            ClassifierHolder classifiers = new ClassifierHolder(
+                    new ModelRegistry(background, Clock.systemUTC()), Classifiers.shipped(config.triageConfidence()));
+            classifiers
+                    .follow(vertx, 5_000)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
             vertx.deployVerticle(() -> new HttpServerVerticle(classifiers), http)
                     .toCompletionStage()
                     .toCompletableFuture()

@@ -3,6 +3,7 @@ package cn.hotline12345.hub;
 import cn.hotline12345.hub.cli.BenchCommand;
 import cn.hotline12345.hub.cli.ClassifyCommand;
 import cn.hotline12345.hub.cli.EvaluateCommand;
+import cn.hotline12345.hub.cli.ModelCommand;
 import cn.hotline12345.hub.cli.ServeCommand;
 import cn.hotline12345.hub.cli.TrainCommand;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             ClassifyCommand.class,
             EvaluateCommand.class,
+            ModelCommand.class,
             BenchCommand.class,
             HelpCommand.class
         })
@@ -42,7 +44,13 @@ public final class Main implements Runnable {
 
     /** The command line with every command, for {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+                    commandLine.getErr().println("Error: " + failure.getMessage());
+                    commandLine.getErr().flush();
+                    return 1;
+                });
     }
 
     @Override

@@ -5,12 +5,16 @@ import cn.hotline12345.hub.classify.Evaluation;
 import cn.hotline12345.hub.classify.Features;
 import cn.hotline12345.hub.classify.LabelledFile;
 import cn.hotline12345.hub.classify.LabelledText;
+import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.classify.ShippedModels;
 import cn.hotline12345.hub.classify.TextClassifier;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,7 +36,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "Labelled texts (.jsonl or .csv).")
     Path input;
 
-    @Option(names = "--output", paramLabel = "MODEL", required = true, description = "Where to write the model.")
+    @Option(names = "--output", paramLabel = "MODEL", description = "Where to write the model.")
     Path output;
 
     @Option(
@@ -52,7 +56,27 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Train on the training part of the corpus inside the jar instead of --input (with --target).")
     boolean shippedCorpus;
 
-    @Option(names = "--target", defaultValue = "category", description = "With --shipped-corpus: category or type.")
+    @Option(
+            names = "--from-db",
+            description = "Train on the shipped corpus plus agents' corrections from the database, store the model"
+                    + " with its evaluation there (with --target, --data-dir; --output is then optional).")
+    boolean fromDb;
+
+    @Option(
+            names = "--activate",
+            description = "With --from-db: make the new model active (hubs pick it up within seconds).")
+    boolean activate;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "With --from-db: the hub's data directory (env HUB_DATA_DIR).")
+    Path dataDir;
+
+    @Option(
+            names = "--target",
+            defaultValue = "category",
+            description = "With --shipped-corpus or --from-db: category or type.")
     ShippedModels.Target target;
 
     @Option(
@@ -75,10 +99,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if ((input == null) == !shippedCorpus) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Give --input FILE or --shipped-corpus");
+        int sources = (input != null ? 1 : 0) + (shippedCorpus ? 1 : 0) + (fromDb ? 1 : 0);
+        if (sources != 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "Give exactly one of --input FILE, --shipped-corpus and --from-db");
+        }
+        if (output == null && !fromDb) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--output=MODEL'");
         }
         ClassifierTrainer.Settings settings = settings(spec, algorithm, features, iterations);
+        if (fromDb) {
+            return trainFromDatabase(settings);
+        }
         List<LabelledText> examples;
         String modelTarget;
         if (shippedCorpus) {
@@ -89,17 +121,11 @@ public final class TrainCommand implements Callable<Integer> {
             modelTarget = labelField;
         }
         TextClassifier classifier = ClassifierTrainer.train(examples, settings, modelTarget);
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(output)) {
-            classifier.save(out);
-        }
+        write(classifier);
         Evaluation training = Evaluation.of(classifier, examples);
         spec.commandLine()
                 .getOut()
-                .println(new io.vertx.core.json.JsonObject()
+                .println(new JsonObject()
                         .put("model", output.toString())
                         .put("version", classifier.version())
                         .put("settings", settings.describe())
@@ -108,6 +134,49 @@ public final class TrainCommand implements Callable<Integer> {
                         .put("trainingAccuracy", Math.round(training.accuracy() * 10_000.0) / 10_000.0)
                         .encode());
         return 0;
+    }
+
+    private int trainFromDatabase(ClassifierTrainer.Settings settings) throws IOException {
+        try (CliDatabase db = CliDatabase.open(dataDir)) {
+            ModelRegistry registry = new ModelRegistry(db.pool(), Clock.systemUTC());
+            List<LabelledText> corrections = db.await(registry.corrections(target));
+            List<LabelledText> training = new ArrayList<>(ShippedModels.trainingSet(target));
+            List<LabelledText> heldOut = new ArrayList<>(ShippedModels.heldOut(target));
+            corrections.forEach(c -> (ShippedModels.isHeldOut(c.text()) ? heldOut : training).add(c));
+            TextClassifier classifier = ClassifierTrainer.train(training, settings, target.field());
+            Evaluation evaluation = Evaluation.of(classifier, heldOut);
+            db.await(registry.store(classifier, settings.describe(), training.size(), evaluation));
+            if (activate) {
+                db.await(registry.activate(classifier.version()));
+            }
+            if (output != null) {
+                write(classifier);
+            }
+            spec.commandLine()
+                    .getOut()
+                    .println(new JsonObject()
+                            .put("version", classifier.version())
+                            .put("target", target.field())
+                            .put("settings", settings.describe())
+                            .put("examples", training.size())
+                            .put("corrections", corrections.size())
+                            .put("heldOut", heldOut.size())
+                            .put("macroF1", Math.round(evaluation.macroF1() * 10_000.0) / 10_000.0)
+                            .put("accuracy", Math.round(evaluation.accuracy() * 10_000.0) / 10_000.0)
+                            .put("active", activate)
+                            .encode());
+            return 0;
+        }
+    }
+
+    private void write(TextClassifier classifier) throws IOException {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(output)) {
+            classifier.save(out);
+        }
     }
 
     static ClassifierTrainer.Settings settings(CommandSpec spec, String algorithm, String features, int iterations) {

@@ -1,6 +1,6 @@
 package cn.hotline12345.hub.http;
 
-import cn.hotline12345.hub.classify.Classifiers;
+import cn.hotline12345.hub.classify.ClassifierHolder;
 import cn.hotline12345.hub.health.HealthRoutes;
 import cn.hotline12345.hub.intake.IntakeRoutes;
 import cn.hotline12345.hub.intake.IntakeService;
@@ -35,13 +35,13 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private static final Logger access = LoggerFactory.getLogger("hub.access");
 
-    private final Classifiers classifiers;
+    private final ClassifierHolder classifiers;
     private Pool pool;
     private Redis redis;
     private HttpServer server;
     private long graceMillis;
 
-    public HttpServerVerticle(Classifiers classifiers) {
+    public HttpServerVerticle(ClassifierHolder classifiers) {
         this.classifiers = classifiers;
     }
 
@@ -71,7 +71,8 @@ public final class HttpServerVerticle extends VerticleBase {
 
         Clock clock = Clock.systemUTC();
         TicketRepository tickets = new TicketRepository(pool);
-        IntakeService intake = new IntakeService(tickets, new TicketNumbers(pool, clock, 50), classifiers, clock);
+        IntakeService intake =
+                new IntakeService(tickets, new TicketNumbers(pool, clock, 50), classifiers::current, clock);
         Problems problems = new Problems(bodyLimit);
 
         Router api = Router.router(vertx);

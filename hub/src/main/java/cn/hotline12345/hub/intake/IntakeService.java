@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one intake every channel uses: classifies a request (type and category), stores it as a ticket exactly once per
@@ -20,10 +21,11 @@ public final class IntakeService {
 
     private final TicketRepository tickets;
     private final TicketNumbers numbers;
-    private final Classifiers classifiers;
+    private final Supplier<Classifiers> classifiers;
     private final Clock clock;
 
-    public IntakeService(TicketRepository tickets, TicketNumbers numbers, Classifiers classifiers, Clock clock) {
+    public IntakeService(
+            TicketRepository tickets, TicketNumbers numbers, Supplier<Classifiers> classifiers, Clock clock) {
         this.tickets = tickets;
         this.numbers = numbers;
         this.classifiers = classifiers;
@@ -42,7 +44,7 @@ public final class IntakeService {
     public Future<Outcome> submit(NewTicket request) {
         NewTicket titled = withTitle(request);
         InboundMessage message = titled.message();
-        return store(titled.classifiedAs(classifiers.classify(message.title(), message.content())));
+        return store(titled.classifiedAs(classifiers.get().classify(message.title(), message.content())));
     }
 
     private Future<Outcome> store(NewTicket request) {

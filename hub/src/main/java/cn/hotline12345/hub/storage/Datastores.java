@@ -35,8 +35,15 @@ public final class Datastores implements AutoCloseable {
         this.children = children;
     }
 
-    /** Connects to the configured servers, starting embedded ones for whatever has no URI. Blocks. */
+    /**
+     * Connects to the configured servers, starting embedded ones for whatever has no URI. Fails if another live hub
+     * already runs embedded servers on the same data directory. Blocks.
+     */
     public static Datastores open(HubConfig config) {
+        runningHub(config.dataDir()).ifPresent(pid -> {
+            throw new IllegalStateException("The data directory "
+                    + config.dataDir().toAbsolutePath() + " is in use by the running hub with pid " + pid);
+        });
         List<AutoCloseable> started = new ArrayList<>();
         try {
             Files.createDirectories(config.dataDir());
@@ -59,6 +66,47 @@ public final class Datastores implements AutoCloseable {
                 throw new UncheckedIOException(io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * For command-line tools: the servers of the hub running on the data directory if there is one, otherwise the
+     * configured ones, starting embedded servers when no URI is given. Blocks.
+     */
+    public static Datastores openShared(HubConfig config) {
+        if (config.mysqlUri().isEmpty() || config.redisUri().isEmpty()) {
+            if (runningHub(config.dataDir()).isPresent()) {
+                JsonObject endpoints = readEndpoints(config.dataDir());
+                return new Datastores(
+                        config.mysqlUri().orElse(endpoints.getString("mysqlUri")),
+                        config.redisUri().orElse(endpoints.getString("redisUri")),
+                        new ArrayList<>());
+            }
+        }
+        return open(config);
+    }
+
+    /** The pid of a live hub that wrote the endpoints of {@code dataDir}, other than this process. */
+    static java.util.Optional<Long> runningHub(Path dataDir) {
+        Path file = dataDir.resolve(ENDPOINTS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            JsonObject endpoints = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+            if (!endpoints.getBoolean("embedded", false)) {
+                return java.util.Optional.empty();
+            }
+            long pid = endpoints.getLong("pid", -1L);
+            if (pid == ProcessHandle.current().pid()) {
+                return java.util.Optional.empty();
+            }
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.contains("java")).orElse(false))
+                    .map(ProcessHandle::pid);
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 
@@ -104,7 +152,8 @@ public final class Datastores implements AutoCloseable {
         JsonObject endpoints = new JsonObject()
                 .put("mysqlUri", mysqlUri)
                 .put("redisUri", redisUri)
-                .put("pid", ProcessHandle.current().pid());
+                .put("pid", ProcessHandle.current().pid())
+                .put("embedded", embedded());
         Files.writeString(file, endpoints.encodePrettily(), StandardCharsets.UTF_8);
     }
 

@@ -5,7 +5,9 @@ import java.util.Optional;
 /** What happened to a ticket; every ticket event carries one. */
 public enum TicketAction {
     /** 受理: the request was registered. */
-    RECEIVE("受理", "您的诉求已登记受理，我们将尽快办理。");
+    RECEIVE("受理", "您的诉求已登记受理，我们将尽快办理。"),
+    /** 重新分类: an agent corrected the type or category. */
+    RECLASSIFY("重新分类", null);
 
     private final String displayName;
     private final String citizenText;

@@ -121,6 +121,55 @@ public final class TicketRepository {
                 });
     }
 
+    /**
+     * Applies an agent's correction of type and category: stores it as a labelled example for retraining, updates
+     * the ticket, clears its triage flag and appends a {@link TicketAction#RECLASSIFY} event, in one transaction.
+     * Succeeds with false when there is no such ticket.
+     */
+    public Future<Boolean> reclassify(String ticketNo, String type, String category, String actor, Instant now) {
+        LocalDateTime at = utc(now);
+        return pool.withTransaction(conn -> conn.preparedQuery(TicketSql.LOCK_FOR_RECLASSIFY)
+                .execute(Tuple.of(ticketNo))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture(false);
+                    }
+                    Row ticket = rows.iterator().next();
+                    long id = ticket.getLong("id");
+                    int seq = ticket.getInteger("event_seq") + 1;
+                    String status = ticket.getString("status");
+                    JsonObject payload = new JsonObject()
+                            .put("type", type)
+                            .put("category", category)
+                            .put("previousType", ticket.getString("request_type"))
+                            .put("previousCategory", ticket.getString("category"));
+                    return conn.preparedQuery(TicketSql.INSERT_CORRECTION)
+                            .execute(Tuple.from(new Object[] {
+                                id,
+                                ticket.getString("title") + "。" + ticket.getString("content"),
+                                type,
+                                category,
+                                ticket.getString("request_type"),
+                                ticket.getString("category"),
+                                actor,
+                                at
+                            }))
+                            .compose(stored -> conn.preparedQuery(TicketSql.APPLY_CLASSIFICATION)
+                                    .execute(Tuple.of(type, category, seq, at, id)))
+                            .compose(updated -> conn.preparedQuery(TicketSql.INSERT_EVENT)
+                                    .execute(Tuple.of(
+                                            id,
+                                            seq,
+                                            actor,
+                                            TicketAction.RECLASSIFY.name(),
+                                            status,
+                                            status,
+                                            at,
+                                            payload.encode())))
+                            .map(true);
+                }));
+    }
+
     /** Whether a failure means the row was already stored (MariaDB error 1062). */
     public static boolean isDuplicate(Throwable failure) {
         return failure instanceof DatabaseException db && db.getErrorCode() == DUPLICATE_ENTRY;

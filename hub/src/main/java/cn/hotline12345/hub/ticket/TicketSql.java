@@ -49,5 +49,21 @@ final class TicketSql {
             """
             UPDATE ticket_no_block SET next_value = LAST_INSERT_ID(next_value + ?) WHERE day = ?""";
 
+    static final String LOCK_FOR_RECLASSIFY =
+            """
+            SELECT id, status, event_seq, request_type, category, title, content FROM ticket
+            WHERE ticket_no = ? FOR UPDATE""";
+
+    static final String INSERT_CORRECTION =
+            """
+            INSERT INTO classification_correction (ticket_id, text, request_type, category, previous_type,
+                previous_category, corrected_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    static final String APPLY_CLASSIFICATION =
+            """
+            UPDATE ticket SET request_type = ?, category = ?, triage = 0, event_seq = ?, updated_at = ?
+            WHERE id = ?""";
+
     private TicketSql() {}
 }
