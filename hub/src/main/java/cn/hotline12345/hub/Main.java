@@ -5,6 +5,7 @@ import cn.hotline12345.hub.cli.ClassifyCommand;
 import cn.hotline12345.hub.cli.EvaluateCommand;
 import cn.hotline12345.hub.cli.ModelCommand;
 import cn.hotline12345.hub.cli.ServeCommand;
+import cn.hotline12345.hub.cli.TaxonomyCommand;
 import cn.hotline12345.hub.cli.TrainCommand;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
             ClassifyCommand.class,
             EvaluateCommand.class,
             ModelCommand.class,
+            TaxonomyCommand.class,
             BenchCommand.class,
             HelpCommand.class
         })

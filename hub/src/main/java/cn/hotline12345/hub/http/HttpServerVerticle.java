@@ -1,6 +1,8 @@
 package cn.hotline12345.hub.http;
 
 import cn.hotline12345.hub.classify.ClassifierHolder;
+import cn.hotline12345.hub.classify.TaxonomyRepository;
+import cn.hotline12345.hub.classify.TaxonomyRoutes;
 import cn.hotline12345.hub.health.HealthRoutes;
 import cn.hotline12345.hub.intake.IntakeRoutes;
 import cn.hotline12345.hub.intake.IntakeService;
@@ -78,6 +80,7 @@ public final class HttpServerVerticle extends VerticleBase {
         Router api = Router.router(vertx);
         api.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
         new IntakeRoutes(intake, tickets, clock).mount(api);
+        new TaxonomyRoutes(new TaxonomyRepository(pool, clock)).mount(api);
 
         Buffer openapi = vertx.fileSystem().readFileBlocking("openapi.yaml");
         Router root = Router.router(vertx);

@@ -30,6 +30,7 @@ public final class SchemaMigrator {
                 .createSchemas(true)
                 .locations("classpath:db/migration")
                 .connectRetries(10)
+                .connectRetriesInterval(3)
                 .load()
                 .migrate();
         log.info(
