@@ -3,10 +3,7 @@ package cn.hotline12345.hub.cli;
 import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.classify.ShippedModels;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,32 +31,17 @@ public final class ModelCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    abstract static class DatabaseCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(
-                names = "--data-dir",
-                paramLabel = "DIR",
-                description = "Data directory of the embedded servers (env HUB_DATA_DIR, default ./data).")
-        Path dataDir;
-
+    abstract static class RegistryCommand extends DatabaseCommand {
         @Override
-        public Integer call() {
-            try (CliDatabase db = CliDatabase.open(dataDir)) {
-                spec.commandLine().getOut().println(run(db, new ModelRegistry(db.pool(), Clock.systemUTC())));
-                return 0;
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
+        String run(CliDatabase db) {
+            return run(db, new ModelRegistry(db.pool(), Clock.systemUTC()));
         }
 
         abstract String run(CliDatabase db, ModelRegistry registry);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every stored model with its macro-F1.")
-    static final class ListModels extends DatabaseCommand {
+    static final class ListModels extends RegistryCommand {
         @Override
         String run(CliDatabase db, ModelRegistry registry) {
             StringBuilder out = new StringBuilder();
@@ -73,7 +55,7 @@ public final class ModelCommand implements Runnable {
             name = "activate",
             mixinStandardHelpOptions = true,
             description = "Makes a stored model the active one of its target.")
-    static final class Activate extends DatabaseCommand {
+    static final class Activate extends RegistryCommand {
         @Parameters(paramLabel = "VERSION", description = "A version from 'model list'.")
         String version;
 
@@ -88,7 +70,7 @@ public final class ModelCommand implements Runnable {
             name = "restore",
             mixinStandardHelpOptions = true,
             description = "Re-activates the model that was active before.")
-    static final class Restore extends DatabaseCommand {
+    static final class Restore extends RegistryCommand {
         @Option(names = "--target", required = true, description = "category or type.")
         ShippedModels.Target target;
 
@@ -106,7 +88,7 @@ public final class ModelCommand implements Runnable {
             name = "report",
             mixinStandardHelpOptions = true,
             description = "The evaluation report stored with a model.")
-    static final class Report extends DatabaseCommand {
+    static final class Report extends RegistryCommand {
         @Parameters(paramLabel = "VERSION", description = "A version from 'model list'.")
         String version;
 

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,60 +31,42 @@ public final class TaxonomyCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    abstract static class DatabaseCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(
-                names = "--data-dir",
-                paramLabel = "DIR",
-                description = "Data directory of the embedded servers (env HUB_DATA_DIR, default ./data).")
-        Path dataDir;
-
+    abstract static class TaxonomyStoreCommand extends DatabaseCommand {
         @Override
-        public Integer call() throws IOException {
-            Taxonomy parsed = parse();
-            try (CliDatabase db = CliDatabase.open(dataDir)) {
-                spec.commandLine()
-                        .getOut()
-                        .println(run(db, new TaxonomyRepository(db.pool(), Clock.systemUTC()), parsed));
-                return 0;
-            }
+        String run(CliDatabase db) throws IOException {
+            return run(db, new TaxonomyRepository(db.pool(), Clock.systemUTC()));
         }
 
-        Taxonomy parse() throws IOException {
-            return null;
-        }
-
-        abstract String run(CliDatabase db, TaxonomyRepository taxonomies, Taxonomy parsed) throws IOException;
+        abstract String run(CliDatabase db, TaxonomyRepository taxonomies) throws IOException;
     }
 
     @Command(
             name = "import",
             mixinStandardHelpOptions = true,
             description = "Publishes a taxonomy file (JSON, as 'export' writes) as the next active version.")
-    static final class Import extends DatabaseCommand {
+    static final class Import extends TaxonomyStoreCommand {
         @Option(names = "--input", paramLabel = "FILE", required = true, description = "The taxonomy JSON.")
         Path input;
 
         @Option(names = "--note", description = "Why this version, for the history.")
         String note;
 
+        private Taxonomy parsed;
+
         @Override
-        Taxonomy parse() throws IOException {
+        void prepare() throws IOException {
             if (!Files.isRegularFile(input)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "No such file: " + input);
             }
             try {
-                return Taxonomy.fromJson(new JsonObject(Files.readString(input, StandardCharsets.UTF_8)), 0);
+                parsed = Taxonomy.fromJson(new JsonObject(Files.readString(input, StandardCharsets.UTF_8)), 0);
             } catch (DecodeException | IllegalArgumentException | java.nio.charset.MalformedInputException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), input + ": " + e.getMessage());
             }
         }
 
         @Override
-        String run(CliDatabase db, TaxonomyRepository taxonomies, Taxonomy parsed) {
+        String run(CliDatabase db, TaxonomyRepository taxonomies) {
             int version = db.await(taxonomies.publish(parsed, "cli:" + System.getProperty("user.name"), note));
             return new JsonObject()
                     .put("version", version)
@@ -96,12 +77,12 @@ public final class TaxonomyCommand implements Runnable {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes the taxonomy in force as JSON.")
-    static final class Export extends DatabaseCommand {
+    static final class Export extends TaxonomyStoreCommand {
         @Option(names = "--output", paramLabel = "FILE", description = "Where to write; standard output without it.")
         Path output;
 
         @Override
-        String run(CliDatabase db, TaxonomyRepository taxonomies, Taxonomy parsed) throws IOException {
+        String run(CliDatabase db, TaxonomyRepository taxonomies) throws IOException {
             String document = db.await(taxonomies.active()).toJson().encodePrettily();
             if (output == null) {
                 return document;
@@ -112,9 +93,9 @@ public final class TaxonomyCommand implements Runnable {
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true, description = "Every imported version, newest first.")
-    static final class History extends DatabaseCommand {
+    static final class History extends TaxonomyStoreCommand {
         @Override
-        String run(CliDatabase db, TaxonomyRepository taxonomies, Taxonomy parsed) {
+        String run(CliDatabase db, TaxonomyRepository taxonomies) {
             StringBuilder out = new StringBuilder();
             db.await(taxonomies.history()).forEach(v -> out.append(v.encode()).append('\n'));
             return out.length() == 0 ? "[]" : out.toString().stripTrailing();
