@@ -4,6 +4,7 @@ import cn.hotline12345.hub.classify.ClassifierHolder;
 import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.http.HttpServerVerticle;
+import cn.hotline12345.hub.sla.WorkingCalendar;
 import cn.hotline12345.hub.storage.Datastores;
 import cn.hotline12345.hub.storage.FreePorts;
 import cn.hotline12345.hub.storage.SchemaMigrator;
@@ -43,6 +44,7 @@ public final class Hub implements AutoCloseable {
     /** Starts everything and returns once the HTTP server listens. Blocks; call it off any event loop. */
     public static Hub start(HubConfig requested) {
         HubConfig config = requested.httpPort() == 0 ? requested.withHttpPort(FreePorts.pick()) : requested;
+        WorkingCalendar.parseHours(config.workingHours());
         Datastores datastores = Datastores.open(config);
         Vertx vertx = null;
         try {

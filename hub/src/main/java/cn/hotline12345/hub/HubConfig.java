@@ -26,6 +26,7 @@ import java.util.Optional;
  *     20)
  * @param triageConfidence category confidence under which a new ticket goes to the 待分类 queue ({@code
  *     HUB_TRIAGE_CONFIDENCE}, default 0.5)
+ * @param workingHours the centre's working hours ({@code HUB_WORKING_HOURS}, default {@code 08:30-12:00,14:00-17:30})
  */
 public record HubConfig(
         String httpHost,
@@ -39,7 +40,8 @@ public record HubConfig(
         int bodyLimitBytes,
         String redisKeyPrefix,
         Duration shutdownGrace,
-        double triageConfidence) {
+        double triageConfidence,
+        String workingHours) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -58,7 +60,8 @@ public record HubConfig(
                 intValue(env, "HUB_BODY_LIMIT_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
                 env.getOrDefault("HUB_REDIS_KEY_PREFIX", "hub:"),
                 Duration.ofSeconds(intValue(env, "HUB_SHUTDOWN_GRACE_SECONDS", 20, 0, 3600)),
-                doubleValue(env, "HUB_TRIAGE_CONFIDENCE", 0.5));
+                doubleValue(env, "HUB_TRIAGE_CONFIDENCE", 0.5),
+                env.getOrDefault("HUB_WORKING_HOURS", "08:30-12:00,14:00-17:30"));
     }
 
     /** This configuration with another HTTP port. */
@@ -75,7 +78,8 @@ public record HubConfig(
                 bodyLimitBytes,
                 redisKeyPrefix,
                 shutdownGrace,
-                triageConfidence);
+                triageConfidence,
+                workingHours);
     }
 
     /** This configuration with another data directory. */
@@ -92,7 +96,8 @@ public record HubConfig(
                 bodyLimitBytes,
                 redisKeyPrefix,
                 shutdownGrace,
-                triageConfidence);
+                triageConfidence,
+                workingHours);
     }
 
     /** This configuration pointing at the given servers. */
@@ -109,7 +114,8 @@ public record HubConfig(
                 bodyLimitBytes,
                 redisKeyPrefix,
                 shutdownGrace,
-                triageConfidence);
+                triageConfidence,
+                workingHours);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -123,7 +129,8 @@ public record HubConfig(
                 .put("mysql.poolSize", dbPoolSize)
                 .put("redis.uri", resolvedRedisUri)
                 .put("redis.keyPrefix", redisKeyPrefix)
-                .put("shutdown.graceMillis", shutdownGrace.toMillis());
+                .put("shutdown.graceMillis", shutdownGrace.toMillis())
+                .put("calendar.workingHours", workingHours);
     }
 
     private static Optional<String> optional(Map<String, String> env, String key) {

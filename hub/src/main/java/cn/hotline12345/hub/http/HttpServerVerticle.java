@@ -6,6 +6,8 @@ import cn.hotline12345.hub.classify.TaxonomyRoutes;
 import cn.hotline12345.hub.health.HealthRoutes;
 import cn.hotline12345.hub.intake.IntakeRoutes;
 import cn.hotline12345.hub.intake.IntakeService;
+import cn.hotline12345.hub.sla.CalendarRoutes;
+import cn.hotline12345.hub.sla.WorkingCalendar;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import io.vertx.core.Future;
@@ -81,6 +83,9 @@ public final class HttpServerVerticle extends VerticleBase {
         api.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
         new IntakeRoutes(intake, tickets, clock).mount(api);
         new TaxonomyRoutes(new TaxonomyRepository(pool, clock)).mount(api);
+        new CalendarRoutes(
+                        WorkingCalendar.shipped(WorkingCalendar.parseHours(config.getString("calendar.workingHours"))))
+                .mount(api);
 
         Buffer openapi = vertx.fileSystem().readFileBlocking("openapi.yaml");
         Router root = Router.router(vertx);
