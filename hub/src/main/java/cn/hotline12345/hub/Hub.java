@@ -4,6 +4,8 @@ import cn.hotline12345.hub.classify.ClassifierHolder;
 import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.http.HttpServerVerticle;
+import cn.hotline12345.hub.sla.CalendarHolder;
+import cn.hotline12345.hub.sla.CalendarRepository;
 import cn.hotline12345.hub.sla.WorkingCalendar;
 import cn.hotline12345.hub.storage.Datastores;
 import cn.hotline12345.hub.storage.FreePorts;
@@ -65,7 +67,15 @@ public final class Hub implements AutoCloseable {
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(60, TimeUnit.SECONDS);
-            vertx.deployVerticle(() -> new HttpServerVerticle(classifiers), http)
+            CalendarHolder calendars = new CalendarHolder(
+                    new CalendarRepository(background, Clock.systemUTC()),
+                    WorkingCalendar.parseHours(config.workingHours()));
+            calendars
+                    .follow(vertx, 30_000)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
+            vertx.deployVerticle(() -> new HttpServerVerticle(classifiers, calendars), http)
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(60, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package cn.hotline12345.hub;
 
 import cn.hotline12345.hub.cli.BenchCommand;
+import cn.hotline12345.hub.cli.CalendarCommand;
 import cn.hotline12345.hub.cli.ClassifyCommand;
 import cn.hotline12345.hub.cli.EvaluateCommand;
 import cn.hotline12345.hub.cli.ModelCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             ModelCommand.class,
             TaxonomyCommand.class,
+            CalendarCommand.class,
             BenchCommand.class,
             HelpCommand.class
         })

@@ -1,7 +1,10 @@
 package cn.hotline12345.hub.health;
 
+import cn.hotline12345.hub.sla.CalendarHolder;
+import cn.hotline12345.hub.sla.WorkingCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,19 +12,25 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
+import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
-/** {@code /health/live} (the process answers) and {@code /health/ready} (MariaDB and Redis answer too). */
+/**
+ * {@code /health/live} (the process answers) and {@code /health/ready} (MariaDB and Redis answer too; operator
+ * warnings such as a missing holiday calendar for the current or next year are listed without failing readiness).
+ */
 public final class HealthRoutes {
 
     private static final long CHECK_TIMEOUT_MS = 2_000;
 
     private final Pool pool;
     private final Redis redis;
+    private final CalendarHolder calendars;
 
-    public HealthRoutes(Pool pool, Redis redis) {
+    public HealthRoutes(Pool pool, Redis redis, CalendarHolder calendars) {
         this.pool = pool;
         this.redis = redis;
+        this.calendars = calendars;
     }
 
     /** A router to mount at {@code /health}. */
@@ -57,7 +66,8 @@ public final class HealthRoutes {
                                     "checks",
                                     new JsonObject()
                                             .put("mysql", mysql.result())
-                                            .put("redis", redisState.result())));
+                                            .put("redis", redisState.result()))
+                            .put("warnings", new JsonArray(calendars.warnings(LocalDate.now(WorkingCalendar.ZONE)))));
         });
     }
 

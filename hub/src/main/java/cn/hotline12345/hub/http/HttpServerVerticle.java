@@ -6,8 +6,8 @@ import cn.hotline12345.hub.classify.TaxonomyRoutes;
 import cn.hotline12345.hub.health.HealthRoutes;
 import cn.hotline12345.hub.intake.IntakeRoutes;
 import cn.hotline12345.hub.intake.IntakeService;
+import cn.hotline12345.hub.sla.CalendarHolder;
 import cn.hotline12345.hub.sla.CalendarRoutes;
-import cn.hotline12345.hub.sla.WorkingCalendar;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import io.vertx.core.Future;
@@ -40,13 +40,15 @@ public final class HttpServerVerticle extends VerticleBase {
     private static final Logger access = LoggerFactory.getLogger("hub.access");
 
     private final ClassifierHolder classifiers;
+    private final CalendarHolder calendars;
     private Pool pool;
     private Redis redis;
     private HttpServer server;
     private long graceMillis;
 
-    public HttpServerVerticle(ClassifierHolder classifiers) {
+    public HttpServerVerticle(ClassifierHolder classifiers, CalendarHolder calendars) {
         this.classifiers = classifiers;
+        this.calendars = calendars;
     }
 
     @Override
@@ -83,14 +85,12 @@ public final class HttpServerVerticle extends VerticleBase {
         api.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
         new IntakeRoutes(intake, tickets, clock).mount(api);
         new TaxonomyRoutes(new TaxonomyRepository(pool, clock)).mount(api);
-        new CalendarRoutes(
-                        WorkingCalendar.shipped(WorkingCalendar.parseHours(config.getString("calendar.workingHours"))))
-                .mount(api);
+        new CalendarRoutes(calendars::current).mount(api);
 
         Buffer openapi = vertx.fileSystem().readFileBlocking("openapi.yaml");
         Router root = Router.router(vertx);
         root.route().handler(HttpServerVerticle::logAccess);
-        root.route("/health/*").subRouter(new HealthRoutes(pool, redis).router(vertx));
+        root.route("/health/*").subRouter(new HealthRoutes(pool, redis, calendars).router(vertx));
         root.get("/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi));
         root.get("/api/v1/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi));
         root.route("/api/v1/*").subRouter(api);

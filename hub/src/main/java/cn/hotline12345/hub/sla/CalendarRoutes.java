@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** {@code GET /api/v1/calendar/deadline}: a deadline counted in working days or working hours on the legal calendar. */
@@ -25,10 +26,10 @@ public final class CalendarRoutes {
 
     private static final Pattern SPACE_FOR_PLUS = Pattern.compile(" (?=\\d{2}:?\\d{2}$)");
 
-    private final WorkingCalendar calendar;
+    private final Supplier<WorkingCalendar> calendars;
 
-    public CalendarRoutes(WorkingCalendar calendar) {
-        this.calendar = calendar;
+    public CalendarRoutes(Supplier<WorkingCalendar> calendars) {
+        this.calendars = calendars;
     }
 
     /** Adds the routes to the {@code /api/v1} router. */
@@ -37,6 +38,7 @@ public final class CalendarRoutes {
     }
 
     private void deadline(RoutingContext ctx) {
+        WorkingCalendar calendar = calendars.get();
         OffsetDateTime start = start(ctx.request().getParam("start"));
         String days = ctx.request().getParam("workingDays");
         String hours = ctx.request().getParam("workingHours");

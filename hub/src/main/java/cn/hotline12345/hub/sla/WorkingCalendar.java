@@ -56,6 +56,11 @@ public final class WorkingCalendar {
 
     /** The calendar of the years shipped in the jar ({@code calendar/cn-<year>.json}) with the given hours. */
     public static WorkingCalendar shipped(List<Period> hours) {
+        return of(shippedYears(), hours);
+    }
+
+    /** The year documents shipped in the jar. */
+    public static List<JsonObject> shippedYears() {
         List<JsonObject> years = new ArrayList<>();
         for (String name : resource("calendar/index.txt")
                 .lines()
@@ -64,7 +69,7 @@ public final class WorkingCalendar {
                 .toList()) {
             years.add(new JsonObject(resource("calendar/" + name)));
         }
-        return of(years, hours);
+        return years;
     }
 
     /** A calendar from year documents: {@code {year, holidays: [{name, from, to}], workdays: [{name, date}]}}. */
