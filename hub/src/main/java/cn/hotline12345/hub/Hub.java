@@ -1,5 +1,8 @@
 package cn.hotline12345.hub;
 
+import cn.hotline12345.hub.account.AccountRepository;
+import cn.hotline12345.hub.account.AdminBootstrap;
+import cn.hotline12345.hub.account.Passwords;
 import cn.hotline12345.hub.classify.ClassifierHolder;
 import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.classify.ModelRegistry;
@@ -64,6 +67,12 @@ public final class Hub implements AutoCloseable {
                     new ModelRegistry(background, Clock.systemUTC()), Classifiers.shipped(config.triageConfidence()));
             classifiers
                     .follow(vertx, 5_000)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
+            Passwords passwords = new Passwords(vertx);
+            AdminBootstrap.ensureAdmin(
+                            new AccountRepository(background, Clock.systemUTC()), passwords, config.adminPassword())
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(60, TimeUnit.SECONDS);

@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param triageConfidence category confidence under which a new ticket goes to the 待分类 queue ({@code
  *     HUB_TRIAGE_CONFIDENCE}, default 0.5)
  * @param workingHours the centre's working hours ({@code HUB_WORKING_HOURS}, default {@code 08:30-12:00,14:00-17:30})
+ * @param adminPassword password of the first admin account when it is created ({@code HUB_ADMIN_PASSWORD}); null
+ *     generates one and prints it once
+ * @param sessionLifetime how long a staff session lasts ({@code HUB_SESSION_HOURS}, default 8)
  */
 public record HubConfig(
         String httpHost,
@@ -41,7 +44,9 @@ public record HubConfig(
         String redisKeyPrefix,
         Duration shutdownGrace,
         double triageConfidence,
-        String workingHours) {
+        String workingHours,
+        String adminPassword,
+        Duration sessionLifetime) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -61,7 +66,9 @@ public record HubConfig(
                 env.getOrDefault("HUB_REDIS_KEY_PREFIX", "hub:"),
                 Duration.ofSeconds(intValue(env, "HUB_SHUTDOWN_GRACE_SECONDS", 20, 0, 3600)),
                 doubleValue(env, "HUB_TRIAGE_CONFIDENCE", 0.5),
-                env.getOrDefault("HUB_WORKING_HOURS", "08:30-12:00,14:00-17:30"));
+                env.getOrDefault("HUB_WORKING_HOURS", "08:30-12:00,14:00-17:30"),
+                optional(env, "HUB_ADMIN_PASSWORD").orElse(null),
+                Duration.ofHours(intValue(env, "HUB_SESSION_HOURS", 8, 1, 24 * 30)));
     }
 
     /** This configuration with another HTTP port. */
@@ -79,7 +86,9 @@ public record HubConfig(
                 redisKeyPrefix,
                 shutdownGrace,
                 triageConfidence,
-                workingHours);
+                workingHours,
+                adminPassword,
+                sessionLifetime);
     }
 
     /** This configuration with another data directory. */
@@ -97,7 +106,9 @@ public record HubConfig(
                 redisKeyPrefix,
                 shutdownGrace,
                 triageConfidence,
-                workingHours);
+                workingHours,
+                adminPassword,
+                sessionLifetime);
     }
 
     /** This configuration pointing at the given servers. */
@@ -115,7 +126,9 @@ public record HubConfig(
                 redisKeyPrefix,
                 shutdownGrace,
                 triageConfidence,
-                workingHours);
+                workingHours,
+                adminPassword,
+                sessionLifetime);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -130,7 +143,15 @@ public record HubConfig(
                 .put("redis.uri", resolvedRedisUri)
                 .put("redis.keyPrefix", redisKeyPrefix)
                 .put("shutdown.graceMillis", shutdownGrace.toMillis())
-                .put("calendar.workingHours", workingHours);
+                .put("calendar.workingHours", workingHours)
+                .put("session.lifetimeSeconds", sessionLifetime.toSeconds());
+    }
+
+    /** Like the record's, but never shows the admin password. */
+    @Override
+    public String toString() {
+        return "HubConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
+                + ", external mysql=" + mysqlUri.isPresent() + ", external redis=" + redisUri.isPresent() + "]";
     }
 
     private static Optional<String> optional(Map<String, String> env, String key) {

@@ -27,6 +27,9 @@ import java.util.UUID;
  */
 public final class TestHub {
 
+    /** The first admin's password in test hubs. */
+    public static final String ADMIN_PASSWORD = "Admin2026test";
+
     private static Hub hub;
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,6 +54,7 @@ public final class TestHub {
         env.put("HUB_DB_POOL_SIZE", "8");
         env.put("HUB_DATA_DIR", dataDir.toString());
         env.put("HUB_SHUTDOWN_GRACE_SECONDS", "5");
+        env.put("HUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("HUB_REDIS_KEY_PREFIX", "it:" + UUID.randomUUID() + ":");
         return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
     }

@@ -25,7 +25,9 @@ public final class ApiException extends RuntimeException {
     public static ApiException invalid(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).detail()
-                : "请求有" + errors.size() + "处错误：" + errors.get(0).detail() + "等";
+                : "请求有" + errors.size() + "处错误："
+                        + String.join(
+                                "；", errors.stream().map(FieldError::detail).toList());
         return new ApiException(400, "invalid-request", detail, errors);
     }
 

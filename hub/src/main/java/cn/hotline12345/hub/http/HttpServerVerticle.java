@@ -1,5 +1,10 @@
 package cn.hotline12345.hub.http;
 
+import cn.hotline12345.hub.account.AccountRepository;
+import cn.hotline12345.hub.account.AccountRoutes;
+import cn.hotline12345.hub.account.Authentication;
+import cn.hotline12345.hub.account.Passwords;
+import cn.hotline12345.hub.account.Sessions;
 import cn.hotline12345.hub.classify.ClassifierHolder;
 import cn.hotline12345.hub.classify.TaxonomyRepository;
 import cn.hotline12345.hub.classify.TaxonomyRoutes;
@@ -23,10 +28,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +91,16 @@ public final class HttpServerVerticle extends VerticleBase {
         Router api = Router.router(vertx);
         api.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
         new IntakeRoutes(intake, tickets, clock).mount(api);
+        Sessions sessions = new Sessions(
+                RedisAPI.api(redis),
+                config.getString("redis.keyPrefix"),
+                Duration.ofSeconds(config.getLong("session.lifetimeSeconds")));
+        new AccountRoutes(
+                        new AccountRepository(pool, clock),
+                        new Passwords(vertx),
+                        sessions,
+                        new Authentication(sessions))
+                .mount(api);
         new TaxonomyRoutes(new TaxonomyRepository(pool, clock)).mount(api);
         new CalendarRoutes(calendars::current).mount(api);
 

@@ -52,6 +52,9 @@ public final class Problems {
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE + "; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (problem.status() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
         if (problem.status() == 503) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
         }
