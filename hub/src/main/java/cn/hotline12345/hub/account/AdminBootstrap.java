@@ -33,9 +33,8 @@ public final class AdminBootstrap {
                     .onSuccess(created -> {
                         if (generated) {
                             log.warn(
-                                    "Created the first admin account 'admin' with the generated password {} — shown"
-                                            + " only now; change it after signing in",
-                                    password);
+                                    "Created the first admin account 'admin' with a generated password, printed once on"
+                                            + " standard error; change it after signing in");
                             System.err.println("初始管理员账号 admin 的密码（仅显示这一次）：" + password);
                         } else {
                             log.info(
