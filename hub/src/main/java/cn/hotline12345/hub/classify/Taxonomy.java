@@ -46,12 +46,10 @@ public record Taxonomy(int version, List<String> types, List<Category> categorie
      * IllegalArgumentException} naming what is wrong.
      */
     public static Taxonomy fromJson(JsonObject json, int version) {
-        JsonArray types = json.getJsonArray("types");
-        JsonArray categories = json.getJsonArray("categories");
-        if (types == null || types.isEmpty()) {
+        if (!(json.getValue("types") instanceof JsonArray types) || types.isEmpty()) {
             throw new IllegalArgumentException("'types' must be a non-empty array");
         }
-        if (categories == null || categories.isEmpty()) {
+        if (!(json.getValue("categories") instanceof JsonArray categories) || categories.isEmpty()) {
             throw new IllegalArgumentException("'categories' must be a non-empty array");
         }
         List<String> typeNames = new ArrayList<>();
@@ -66,7 +64,11 @@ public record Taxonomy(int version, List<String> types, List<Category> categorie
             }
             String name = name(category.getValue("name"), "categories");
             List<String> children = new ArrayList<>();
-            for (Object child : category.getJsonArray("children", new JsonArray())) {
+            Object childrenValue = category.getValue("children", new JsonArray());
+            if (!(childrenValue instanceof JsonArray childList)) {
+                throw new IllegalArgumentException("'children' of " + name + " must be an array");
+            }
+            for (Object child : childList) {
                 children.add(name(child instanceof JsonObject o ? o.getValue("name") : child, name));
             }
             unique(children, name);

@@ -55,6 +55,10 @@ final class CliDatabase implements AutoCloseable {
         return pool;
     }
 
+    Vertx vertx() {
+        return vertx;
+    }
+
     /** Waits for a future of this tool; its failure becomes an exception with the cause's message. */
     <T> T await(Future<T> future) {
         try {

@@ -6,6 +6,7 @@ import cn.hotline12345.hub.classify.Features;
 import cn.hotline12345.hub.classify.LabelledFile;
 import cn.hotline12345.hub.classify.LabelledText;
 import cn.hotline12345.hub.classify.ModelRegistry;
+import cn.hotline12345.hub.classify.Retraining;
 import cn.hotline12345.hub.classify.ShippedModels;
 import cn.hotline12345.hub.classify.TextClassifier;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--from-db",
             description = "Train on the shipped corpus plus agents' corrections from the database, store the model"
-                    + " with its evaluation there (with --target, --data-dir; --output is then optional).")
+                    + " with its evaluation there (with --target, --data-dir).")
     boolean fromDb;
 
     @Option(
@@ -136,35 +136,11 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int trainFromDatabase(ClassifierTrainer.Settings settings) throws IOException {
+    private int trainFromDatabase(ClassifierTrainer.Settings settings) {
         try (CliDatabase db = CliDatabase.open(dataDir)) {
             ModelRegistry registry = new ModelRegistry(db.pool(), Clock.systemUTC());
-            List<LabelledText> corrections = db.await(registry.corrections(target));
-            List<LabelledText> training = new ArrayList<>(ShippedModels.trainingSet(target));
-            List<LabelledText> heldOut = new ArrayList<>(ShippedModels.heldOut(target));
-            corrections.forEach(c -> (ShippedModels.isHeldOut(c.text()) ? heldOut : training).add(c));
-            TextClassifier classifier = ClassifierTrainer.train(training, settings, target.field());
-            Evaluation evaluation = Evaluation.of(classifier, heldOut);
-            db.await(registry.store(classifier, settings.describe(), training.size(), evaluation));
-            if (activate) {
-                db.await(registry.activate(classifier.version()));
-            }
-            if (output != null) {
-                write(classifier);
-            }
-            spec.commandLine()
-                    .getOut()
-                    .println(new JsonObject()
-                            .put("version", classifier.version())
-                            .put("target", target.field())
-                            .put("settings", settings.describe())
-                            .put("examples", training.size())
-                            .put("corrections", corrections.size())
-                            .put("heldOut", heldOut.size())
-                            .put("macroF1", Math.round(evaluation.macroF1() * 10_000.0) / 10_000.0)
-                            .put("accuracy", Math.round(evaluation.accuracy() * 10_000.0) / 10_000.0)
-                            .put("active", activate)
-                            .encode());
+            JsonObject summary = db.await(Retraining.run(db.vertx(), registry, target, settings, activate));
+            spec.commandLine().getOut().println(summary.encode());
             return 0;
         }
     }

@@ -5,7 +5,9 @@ import cn.hotline12345.hub.account.AccountRoutes;
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Passwords;
 import cn.hotline12345.hub.account.Sessions;
+import cn.hotline12345.hub.classify.ClassificationRoutes;
 import cn.hotline12345.hub.classify.ClassifierHolder;
+import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.classify.TaxonomyRepository;
 import cn.hotline12345.hub.classify.TaxonomyRoutes;
 import cn.hotline12345.hub.health.HealthRoutes;
@@ -95,11 +97,16 @@ public final class HttpServerVerticle extends VerticleBase {
                 RedisAPI.api(redis),
                 config.getString("redis.keyPrefix"),
                 Duration.ofSeconds(config.getLong("session.lifetimeSeconds")));
-        new AccountRoutes(
-                        new AccountRepository(pool, clock),
-                        new Passwords(vertx),
-                        sessions,
-                        new Authentication(sessions))
+        Authentication authentication = new Authentication(sessions);
+        new AccountRoutes(new AccountRepository(pool, clock), new Passwords(vertx), sessions, authentication)
+                .mount(api);
+        new ClassificationRoutes(
+                        vertx,
+                        tickets,
+                        new ModelRegistry(pool, clock),
+                        new TaxonomyRepository(pool, clock),
+                        authentication,
+                        clock)
                 .mount(api);
         new TaxonomyRoutes(new TaxonomyRepository(pool, clock)).mount(api);
         new CalendarRoutes(calendars::current).mount(api);

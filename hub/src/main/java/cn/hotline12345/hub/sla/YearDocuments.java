@@ -19,9 +19,8 @@ final class YearDocuments {
         if (!(yearValue instanceof Integer year) || year < 2000 || year > 2100) {
             throw new IllegalArgumentException("'year' must be a year between 2000 and 2100");
         }
-        JsonArray holidays = document.getJsonArray("holidays");
-        JsonArray workdays = document.getJsonArray("workdays");
-        if (holidays == null || workdays == null) {
+        if (!(document.getValue("holidays") instanceof JsonArray holidays)
+                || !(document.getValue("workdays") instanceof JsonArray workdays)) {
             throw new IllegalArgumentException("'holidays' and 'workdays' must be arrays (empty if none)");
         }
         for (Object entry : holidays) {

@@ -170,6 +170,50 @@ public final class TicketRepository {
                 }));
     }
 
+    /**
+     * The 待分类 (triage) queue, oldest first: tickets whose classification an agent must confirm, with the classifier's
+     * suggestion. Keyset pagination: pass the last {@code id} seen, 0 for the first page.
+     */
+    public Future<List<JsonObject>> triageQueue(long afterId, int limit) {
+        return pool.preparedQuery(TicketSql.TRIAGE_QUEUE)
+                .execute(Tuple.of(afterId, limit))
+                .map(rows -> {
+                    List<JsonObject> queue = new ArrayList<>();
+                    for (Row row : rows) {
+                        queue.add(new JsonObject()
+                                .put("id", row.getLong("id"))
+                                .put("ticketNo", row.getString("ticket_no"))
+                                .put("channel", row.getString("channel"))
+                                .put("title", row.getString("title"))
+                                .put("excerpt", row.getString("excerpt"))
+                                .put(
+                                        "createdAt",
+                                        row.getLocalDateTime("created_at")
+                                                .toInstant(ZoneOffset.UTC)
+                                                .toString())
+                                .put(
+                                        "suggestion",
+                                        new JsonObject()
+                                                .put("type", row.getString("request_type"))
+                                                .put(
+                                                        "typeConfidence",
+                                                        row.getBigDecimal("type_confidence") == null
+                                                                ? null
+                                                                : row.getBigDecimal("type_confidence")
+                                                                        .doubleValue())
+                                                .put("category", row.getString("category"))
+                                                .put(
+                                                        "categoryConfidence",
+                                                        row.getBigDecimal("category_confidence") == null
+                                                                ? null
+                                                                : row.getBigDecimal("category_confidence")
+                                                                        .doubleValue())
+                                                .put("modelVersion", row.getString("classifier_version"))));
+                    }
+                    return queue;
+                });
+    }
+
     /** Whether a failure means the row was already stored (MariaDB error 1062). */
     public static boolean isDuplicate(Throwable failure) {
         return failure instanceof DatabaseException db && db.getErrorCode() == DUPLICATE_ENTRY;

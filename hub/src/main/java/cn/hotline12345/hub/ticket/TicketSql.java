@@ -65,5 +65,11 @@ final class TicketSql {
             UPDATE ticket SET request_type = ?, category = ?, triage = 0, event_seq = ?, updated_at = ?
             WHERE id = ?""";
 
+    static final String TRIAGE_QUEUE =
+            """
+            SELECT id, ticket_no, channel, title, LEFT(content, 200) AS excerpt, request_type, type_confidence, category,
+                category_confidence, classifier_version, created_at
+            FROM ticket WHERE triage = 1 AND id > ? ORDER BY id LIMIT ?""";
+
     private TicketSql() {}
 }
