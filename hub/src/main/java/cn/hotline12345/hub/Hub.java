@@ -48,16 +48,13 @@ public final class Hub implements AutoCloseable {
 
     /** Starts everything and returns once the HTTP server listens. Blocks; call it off any event loop. */
     public static Hub start(HubConfig requested) {
-        HubConfig config = requested.httpPort() == 0 ? requested.withHttpPort(FreePorts.pick()) : requested;
+        HubConfig config = requested;
         WorkingCalendar.parseHours(config.workingHours());
         Datastores datastores = Datastores.open(config);
         Vertx vertx = null;
         try {
             SchemaMigrator.migrate(datastores.mysqlUri());
             vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-            DeploymentOptions http = new DeploymentOptions()
-                    .setInstances(config.httpInstances())
-                    .setConfig(config.toVerticleConfig(datastores.mysqlUri(), datastores.redisUri()));
             Pool background = MySQLBuilder.pool()
                     .with(new PoolOptions().setMaxSize(2))
                     .connectingTo(MySQLConnectOptions.fromUri(datastores.mysqlUri()))
@@ -84,10 +81,7 @@ public final class Hub implements AutoCloseable {
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(60, TimeUnit.SECONDS);
-            vertx.deployVerticle(() -> new HttpServerVerticle(classifiers, calendars), http)
-                    .toCompletionStage()
-                    .toCompletableFuture()
-                    .get(60, TimeUnit.SECONDS);
+            config = deployHttp(vertx, config, datastores, classifiers, calendars);
             log.info(
                     "Hub listening on http://{}:{}/ (data in {})",
                     config.httpHost(),
@@ -104,6 +98,35 @@ public final class Hub implements AutoCloseable {
             datastores.close();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException("The hub did not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static HubConfig deployHttp(
+            Vertx vertx,
+            HubConfig requested,
+            Datastores datastores,
+            ClassifierHolder classifiers,
+            CalendarHolder calendars)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        boolean anyPort = requested.httpPort() == 0;
+        for (int attempt = 1; ; attempt++) {
+            HubConfig candidate = anyPort ? requested.withHttpPort(FreePorts.pick()) : requested;
+            DeploymentOptions http = new DeploymentOptions()
+                    .setInstances(candidate.httpInstances())
+                    .setConfig(candidate.toVerticleConfig(datastores.mysqlUri(), datastores.redisUri()));
+            try {
+                vertx.deployVerticle(() -> new HttpServerVerticle(classifiers, calendars), http)
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(60, TimeUnit.SECONDS);
+                return candidate;
+            } catch (ExecutionException e) {
+                boolean portTaken = String.valueOf(e.getCause().getMessage()).contains("Address already in use");
+                if (!anyPort || !portTaken || attempt >= 5) {
+                    throw e;
+                }
+                log.info("Port {} was taken meanwhile; trying another", candidate.httpPort());
+            }
         }
     }
 

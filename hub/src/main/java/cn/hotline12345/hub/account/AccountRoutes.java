@@ -1,10 +1,11 @@
 package cn.hotline12345.hub.account;
 
+import static cn.hotline12345.hub.http.Responses.json;
+
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -198,13 +199,5 @@ public final class AccountRoutes {
         }
         body.reject("departmentId", "承办单位编号（departmentId）必须是正整数");
         return null;
-    }
-
-    private static void json(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(body.encode());
     }
 }

@@ -1,5 +1,7 @@
 package cn.hotline12345.hub.classify;
 
+import static cn.hotline12345.hub.http.Responses.json;
+
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Role;
 import cn.hotline12345.hub.http.ApiException;
@@ -7,7 +9,6 @@ import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -232,13 +233,5 @@ public final class ClassificationRoutes {
             // reported below
         }
         throw ApiException.invalid(name, name + "须为" + min + "到" + max + "之间的整数");
-    }
-
-    private static void json(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(body.encode());
     }
 }

@@ -79,9 +79,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             if (fresh) {
                 installSystemTables(baseDir, data);
             }
-            int port = FreePorts.pick();
-            Process process = launch(baseDir, home, data, tmp, pidFile, port);
-            awaitReady(process, port, home);
+            int port = 0;
+            Process process = null;
+            for (int attempt = 1; process == null; attempt++) {
+                port = FreePorts.pick();
+                Process started = launch(baseDir, home, data, tmp, pidFile, port);
+                try {
+                    awaitReady(started, port, home);
+                    process = started;
+                } catch (IllegalStateException exitedEarly) {
+                    if (attempt >= 3 || started.isAlive()) {
+                        throw exitedEarly;
+                    }
+                    log.info("The embedded MariaDB could not use port {}; trying another", port);
+                }
+            }
             Path credentials = home.resolve("hub.credentials");
             if (fresh || !Files.exists(credentials)) {
                 String password = newPassword();

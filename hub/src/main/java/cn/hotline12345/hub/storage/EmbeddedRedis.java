@@ -30,22 +30,32 @@ public final class EmbeddedRedis implements AutoCloseable {
             Path home = Files.createDirectories(dataDir.resolve("redis")).toRealPath();
             Path pidFile = home.resolve("redis.pid");
             ChildProcesses.stopLeftover(pidFile, "redis-server");
-            int port = FreePorts.pick();
-            RedisServer server = RedisServer.newRedisServer()
-                    .port(port)
-                    .bind("127.0.0.1")
-                    .setting("dir " + home)
-                    .setting("pidfile " + pidFile)
-                    .setting("appendonly yes")
-                    .setting("appendfsync everysec")
-                    .setting("save 60 1000")
-                    .setting("protected-mode yes")
-                    .setting("daemonize no")
-                    .onShutdownForceStop(false)
-                    .build();
-            server.start();
-            log.info("Embedded Redis listening on 127.0.0.1:{} with data in {}", port, home);
-            return new EmbeddedRedis(server, port);
+            for (int attempt = 1; ; attempt++) {
+                int port = FreePorts.pick();
+                RedisServer server = RedisServer.newRedisServer()
+                        .port(port)
+                        .bind("127.0.0.1")
+                        .setting("dir " + home)
+                        .setting("pidfile " + pidFile)
+                        .setting("appendonly yes")
+                        .setting("appendfsync everysec")
+                        .setting("save 60 1000")
+                        .setting("protected-mode yes")
+                        .setting("daemonize no")
+                        .onShutdownForceStop(false)
+                        .build();
+                try {
+                    server.start();
+                } catch (IOException | RuntimeException e) {
+                    if (attempt >= 3) {
+                        throw e;
+                    }
+                    log.info("The embedded Redis could not use port {}; trying another", port);
+                    continue;
+                }
+                log.info("Embedded Redis listening on 127.0.0.1:{} with data in {}", port, home);
+                return new EmbeddedRedis(server, port);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded Redis did not start", e);
         }
