@@ -41,7 +41,16 @@ public final class ClassifierTrainer {
 
     private ClassifierTrainer() {}
 
-    /** Trains a model; {@code target} ({@code category}, {@code type} or a file's label field) is recorded in it. */
+    /** The members an {@code ENSEMBLE} trains: maxent and naive Bayes on characters, maxent on HanLP words. */
+    public static final List<Settings> ENSEMBLE_MEMBERS = List.of(
+            new Settings(Features.parse("char1-2"), "MAXENT_QN", 150, 1),
+            new Settings(Features.parse("char1-2"), "NAIVEBAYES", 1, 1),
+            new Settings(Features.parse("words"), "MAXENT_QN", 150, 1));
+
+    /**
+     * Trains a model; {@code target} ({@code category}, {@code type} or a file's label field) is recorded in it. The
+     * algorithm {@code ENSEMBLE} trains {@link #ENSEMBLE_MEMBERS} and averages them.
+     */
     public static TextClassifier train(List<LabelledText> examples, Settings settings, String target) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("No training examples");
@@ -49,6 +58,16 @@ public final class ClassifierTrainer {
         if (examples.stream().map(LabelledText::label).distinct().count() < 2) {
             throw new IllegalArgumentException("Training needs at least two different labels");
         }
+        String version = target + "-" + STAMP.format(Instant.now());
+        List<Settings> members = "ENSEMBLE".equals(settings.algorithm()) ? ENSEMBLE_MEMBERS : List.of(settings);
+        List<DoccatModel> models = new ArrayList<>();
+        for (Settings member : members) {
+            models.add(trainOne(examples, member, target, version));
+        }
+        return models.size() == 1 ? new TextClassifier(models.get(0)) : new TextClassifier(models, version, target);
+    }
+
+    private static DoccatModel trainOne(List<LabelledText> examples, Settings settings, String target, String version) {
         List<DocumentSample> samples = new ArrayList<>(examples.size());
         for (LabelledText example : examples) {
             samples.add(new DocumentSample(example.label(), settings.features().tokens(example.text())));
@@ -64,11 +83,10 @@ public final class ClassifierTrainer {
             Map<String, String> manifest = new HashMap<>();
             manifest.put(TextClassifier.FEATURES, settings.features().describe());
             manifest.put(TextClassifier.TARGET, target);
-            manifest.put(TextClassifier.VERSION, target + "-" + STAMP.format(Instant.now()));
-            manifest.put("hub.algorithm", settings.algorithm());
+            manifest.put(TextClassifier.VERSION, version);
+            manifest.put(TextClassifier.ALGORITHM, settings.algorithm());
             manifest.put("hub.examples", String.valueOf(examples.size()));
-            DoccatModel model = new DoccatModel("zh", trained.getMaxentModel(), manifest, new DoccatFactory());
-            return new TextClassifier(model);
+            return new DoccatModel("zh", trained.getMaxentModel(), manifest, new DoccatFactory());
         } catch (IOException e) {
             throw new UncheckedIOException("Training failed: " + e.getMessage(), e);
         }

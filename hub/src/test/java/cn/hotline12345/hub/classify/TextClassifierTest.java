@@ -50,6 +50,25 @@ class TextClassifierTest {
     }
 
     @Test
+    void anEnsembleAveragesItsMembersAndSurvivesSaveAndLoad() throws IOException {
+        TextClassifier ensemble = ClassifierTrainer.train(
+                SAMPLES, new ClassifierTrainer.Settings(Features.DEFAULT, "ENSEMBLE", 30, 1), "category");
+
+        TextClassifier loaded = TextClassifier.load(new ByteArrayInputStream(ensemble.toBytes()));
+
+        assertThat(ensemble.describe()).contains("MAXENT_QN char1-2", "NAIVEBAYES char1-2", "MAXENT_QN words");
+        assertThat(loaded.describe()).isEqualTo(ensemble.describe());
+        assertThat(loaded.version()).isEqualTo(ensemble.version());
+        assertThat(loaded.target()).isEqualTo("category");
+        Classification result = loaded.classify("公交车司机开车太猛");
+        assertThat(result.label()).isEqualTo("交通运输");
+        assertThat(result.top().stream()
+                        .mapToDouble(Classification.Scored::score)
+                        .sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void refusesASingleLabel() {
         assertThatThrownBy(() -> ClassifierTrainer.train(
                         List.of(new LabelledText("a", "x", 1), new LabelledText("b", "x", 2)),
