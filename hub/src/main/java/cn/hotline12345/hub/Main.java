@@ -5,6 +5,7 @@ import cn.hotline12345.hub.cli.CalendarCommand;
 import cn.hotline12345.hub.cli.ClassifyCommand;
 import cn.hotline12345.hub.cli.EvaluateCommand;
 import cn.hotline12345.hub.cli.ModelCommand;
+import cn.hotline12345.hub.cli.ParentCommand;
 import cn.hotline12345.hub.cli.ServeCommand;
 import cn.hotline12345.hub.cli.TaxonomyCommand;
 import cn.hotline12345.hub.cli.TrainCommand;
@@ -12,8 +13,6 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** Entry point of {@code hub.jar}: {@code serve}, {@code bench} and the other commands. */
 @Command(
@@ -32,10 +31,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             HelpCommand.class
         })
-public final class Main implements Runnable {
-
-    @Spec
-    CommandSpec spec;
+public final class Main extends ParentCommand {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
@@ -55,11 +51,6 @@ public final class Main implements Runnable {
                     commandLine.getErr().flush();
                     return 1;
                 });
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     private static void configureLogging(String[] args) {

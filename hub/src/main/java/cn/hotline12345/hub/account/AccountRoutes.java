@@ -3,6 +3,7 @@ package cn.hotline12345.hub.account;
 import static cn.hotline12345.hub.http.Responses.json;
 
 import cn.hotline12345.hub.http.ApiException;
+import cn.hotline12345.hub.http.FieldError;
 import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import io.vertx.core.Future;
@@ -73,8 +74,7 @@ public final class AccountRoutes {
                                                 401,
                                                 "unauthorized",
                                                 "用户名或密码错误",
-                                                List.of(new cn.hotline12345.hub.http.FieldError(
-                                                        "password", "用户名或密码错误")))));
+                                                List.of(new FieldError("password", "用户名或密码错误")))));
                             }
                             StaffUser user = found.get().user();
                             return sessions.clearFailures(username)
@@ -115,7 +115,7 @@ public final class AccountRoutes {
         String displayName = body.requiredText("displayName", "姓名", 64);
         String password = body.requiredText("password", "密码", 72);
         String roleName = body.requiredText("role", "角色", 24);
-        Long departmentId = departmentId(body, ctx);
+        Long departmentId = body.positiveId("departmentId", "承办单位编号");
         if (username != null && !USERNAME.matcher(username).matches()) {
             body.reject("username", "用户名须为3到64位字母、数字、下划线、点或短横线");
         }
@@ -149,8 +149,9 @@ public final class AccountRoutes {
         String displayName = body.text("displayName", "姓名", 64);
         String roleName = body.text("role", "角色", 24);
         String password = body.text("password", "密码", 72);
-        Long departmentId = departmentId(body, ctx);
-        Boolean active = ctx.body().asJsonObject().containsKey("active") ? body.bool("active", "是否启用", true) : null;
+        Long departmentId = body.positiveId("departmentId", "承办单位编号");
+        Boolean active = body.has("active") ? body.bool("active", "是否启用", true) : null;
+        boolean departmentGiven = body.has("departmentId");
         Role role = roleName == null ? null : Role.of(roleName).orElse(null);
         if (roleName != null && role == null) {
             body.reject("role", "未知角色：" + roleName);
@@ -165,9 +166,8 @@ public final class AccountRoutes {
                     if (found.isEmpty()) {
                         return Future.failedFuture(ApiException.notFound("用户不存在：" + username));
                     }
-                    Long department = ctx.body().asJsonObject().containsKey("departmentId")
-                            ? departmentId
-                            : found.get().user().departmentId();
+                    Long department =
+                            departmentGiven ? departmentId : found.get().user().departmentId();
                     Role effective = role == null ? found.get().user().role() : role;
                     if (effective.inDepartment() && department == null) {
                         return Future.failedFuture(ApiException.invalid(
@@ -187,17 +187,5 @@ public final class AccountRoutes {
                                 .toJson()
                                 .put("active", found.get().active())))
                 .onFailure(ctx::fail);
-    }
-
-    private static Long departmentId(JsonInput body, RoutingContext ctx) {
-        Object value = ctx.body().asJsonObject().getValue("departmentId");
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number number && number.longValue() > 0 && number.doubleValue() == number.longValue()) {
-            return number.longValue();
-        }
-        body.reject("departmentId", "承办单位编号（departmentId）必须是正整数");
-        return null;
     }
 }

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Sessions {
         String index = userIndex(username);
         return redis.smembers(index)
                 .compose(members -> {
-                    List<String> keys = new java.util.ArrayList<>();
+                    List<String> keys = new ArrayList<>();
                     members.forEach(member -> keys.add(member.toString()));
                     keys.add(index);
                     return redis.del(keys);

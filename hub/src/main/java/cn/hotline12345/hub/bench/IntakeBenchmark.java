@@ -85,11 +85,8 @@ public final class IntakeBenchmark {
             TicketRepository tickets = new TicketRepository(pool);
             Clock clock = Clock.systemUTC();
             String run = UUID.randomUUID().toString().substring(0, 8);
-            TicketNumbers[] numbers = new TicketNumbers[1];
+            TicketNumbers numbers = new TicketNumbers(pool, clock, 50);
             IntFunction<Future<?>> transaction = i -> {
-                if (numbers[0] == null) {
-                    numbers[0] = new TicketNumbers(pool, clock, 50);
-                }
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 JsonObject body = body(run, i);
                 InboundMessage message = new InboundMessage(
@@ -103,8 +100,7 @@ public final class IntakeBenchmark {
                         null,
                         false,
                         now);
-                return numbers[0]
-                        .next()
+                return numbers.next()
                         .compose(no -> tickets.insert(new NewTicket(message, null, "bench", SAMPLE_DECISION), no, now));
             };
             if (warmup > 0) {

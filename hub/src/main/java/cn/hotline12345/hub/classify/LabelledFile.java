@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads labelled texts from UTF-8 JSONL (one object per line) or CSV with a header row; every problem names its line.
@@ -33,6 +34,9 @@ public final class LabelledFile {
     public static List<LabelledText> read(Path file, String textField, String labelField) throws IOException {
         List<String> lines = decodeLines(file);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")) {
+            if (labelField != null) {
+                throw new BadFile(file, 0, "a .txt file has one text per line and no labels; use .jsonl or .csv");
+            }
             List<LabelledText> texts = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (!lines.get(i).isBlank()) {
@@ -136,7 +140,7 @@ public final class LabelledFile {
         return index;
     }
 
-    private static java.util.Optional<String> firstContent(List<String> lines) {
+    private static Optional<String> firstContent(List<String> lines) {
         return lines.stream().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
     }
 

@@ -18,15 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Benchmarks. See deploy/bench/ for scripts that run them end to end.",
         subcommands = {BenchCommand.Intake.class, BenchCommand.Ceiling.class, BenchCommand.Classify.class})
-public final class BenchCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class BenchCommand extends ParentCommand {
 
     /** Load on {@code POST /api/v1/requests} of a running hub. */
     @Command(name = "intake", mixinStandardHelpOptions = true, description = "Posts requests to a running hub.")
@@ -38,25 +30,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Hub base URL.")
         String url;
 
-        @Option(
-                names = "--clients",
-                defaultValue = "64",
-                description = "Concurrent clients (default ${DEFAULT-VALUE}).")
-        int clients;
-
-        @Option(names = "--requests", defaultValue = "20000", description = "Requests (default ${DEFAULT-VALUE}).")
-        int requests;
-
-        @Option(
-                names = "--warmup",
-                defaultValue = "5000",
-                description = "Requests sent first and not measured (default ${DEFAULT-VALUE}).")
-        int warmup;
+        @CommandLine.Mixin
+        LoadOptions load;
 
         @Override
         public Integer call() {
-            checkPositive(spec, clients, requests);
-            JsonObject result = IntakeBenchmark.overHttp(url, clients, requests, warmup);
+            load.check();
+            JsonObject result = IntakeBenchmark.overHttp(url, load.clients, load.requests, load.warmup);
             spec.commandLine().getOut().println(result.encode());
             return result.getInteger("failures") == 0 ? 0 : 1;
         }
@@ -78,20 +58,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--mysql-uri", description = "mysql://user:pass@host:port/db instead of --data-dir.")
         String mysqlUri;
 
-        @Option(
-                names = "--clients",
-                defaultValue = "64",
-                description = "Concurrent callers (default ${DEFAULT-VALUE}).")
-        int clients;
-
-        @Option(names = "--requests", defaultValue = "20000", description = "Transactions (default ${DEFAULT-VALUE}).")
-        int requests;
-
-        @Option(
-                names = "--warmup",
-                defaultValue = "5000",
-                description = "Transactions issued first and not measured (default ${DEFAULT-VALUE}).")
-        int warmup;
+        @CommandLine.Mixin
+        LoadOptions load;
 
         @Option(
                 names = "--pool-size",
@@ -101,7 +69,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            checkPositive(spec, clients, requests);
+            load.check();
             if ((dataDir == null) == (mysqlUri == null)) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "Give exactly one of --data-dir and --mysql-uri");
@@ -109,7 +77,7 @@ public final class BenchCommand implements Runnable {
             String uri = mysqlUri != null
                     ? mysqlUri
                     : Datastores.readEndpoints(dataDir).getString("mysqlUri");
-            JsonObject result = IntakeBenchmark.direct(uri, clients, requests, warmup, poolSize);
+            JsonObject result = IntakeBenchmark.direct(uri, load.clients, load.requests, load.warmup, poolSize);
             spec.commandLine().getOut().println(result.encode());
             return result.getInteger("failures") == 0 ? 0 : 1;
         }
@@ -136,12 +104,6 @@ public final class BenchCommand implements Runnable {
             JsonObject result = ClassifyBenchmark.run(() -> model.load(spec), model.target, Math.max(1, seconds));
             spec.commandLine().getOut().println(result.encode());
             return 0;
-        }
-    }
-
-    private static void checkPositive(CommandSpec spec, int clients, int requests) {
-        if (clients < 1 || requests < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--clients and --requests must be at least 1");
         }
     }
 }

@@ -5,15 +5,14 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code hub calendar}: imports a year's legal holidays and 调休 workdays; running hubs reload within 30 s. */
 @Command(
@@ -21,15 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "The legal working-day calendar: holidays and 调休 make-up workdays per year.",
         subcommands = {CalendarCommand.Import.class, CalendarCommand.ListYears.class})
-public final class CalendarCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class CalendarCommand extends ParentCommand {
 
     @Command(
             name = "import",
@@ -50,7 +41,7 @@ public final class CalendarCommand implements Runnable {
             }
             try {
                 document = new JsonObject(Files.readString(input, StandardCharsets.UTF_8));
-            } catch (DecodeException | java.nio.charset.MalformedInputException e) {
+            } catch (DecodeException | MalformedInputException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), input + ": not a UTF-8 JSON object");
             }
         }

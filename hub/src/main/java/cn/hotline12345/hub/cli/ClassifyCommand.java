@@ -4,12 +4,10 @@ import cn.hotline12345.hub.classify.LabelledText;
 import cn.hotline12345.hub.classify.TextClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hub classify}: one JSON line per input text with {@code label}, {@code confidence} and {@code top}. */
@@ -25,20 +23,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--input", paramLabel = "FILE", required = true, description = "Texts to classify.")
-    Path input;
-
-    @Option(
-            names = "--text-field",
-            defaultValue = "text",
-            description = "Field holding the text (default ${DEFAULT-VALUE}).")
-    String textField;
+    @Mixin
+    TextInputOptions texts;
 
     @Override
     public Integer call() throws IOException {
         TextClassifier classifier = model.load(spec);
         PrintWriter out = spec.commandLine().getOut();
-        for (LabelledText text : TrainCommand.readOrFail(spec, input, textField, null)) {
+        for (LabelledText text : TrainCommand.readOrFail(spec, texts.input, texts.textField, null)) {
             out.println(classifier
                     .classify(text.text())
                     .toJson()

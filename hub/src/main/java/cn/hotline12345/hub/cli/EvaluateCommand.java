@@ -3,7 +3,6 @@ package cn.hotline12345.hub.cli;
 import cn.hotline12345.hub.classify.Evaluation;
 import cn.hotline12345.hub.classify.TextClassifier;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,14 +20,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--input", paramLabel = "FILE", required = true, description = "Labelled texts (.jsonl or .csv).")
-    Path input;
-
-    @Option(
-            names = "--text-field",
-            defaultValue = "text",
-            description = "Field holding the text (default ${DEFAULT-VALUE}).")
-    String textField;
+    @Mixin
+    TextInputOptions texts;
 
     @Option(
             names = "--label-field",
@@ -39,7 +32,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TextClassifier classifier = model.load(spec);
-        Evaluation evaluation = Evaluation.of(classifier, TrainCommand.readOrFail(spec, input, textField, labelField));
+        Evaluation evaluation =
+                Evaluation.of(classifier, TrainCommand.readOrFail(spec, texts.input, texts.textField, labelField));
         spec.commandLine()
                 .getOut()
                 .println(evaluation

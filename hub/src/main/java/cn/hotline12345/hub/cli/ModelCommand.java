@@ -5,10 +5,8 @@ import cn.hotline12345.hub.classify.ShippedModels;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hub model}: the trained models in the database; running hubs pick up an activation within seconds. */
 @Command(
@@ -21,15 +19,7 @@ import picocli.CommandLine.Spec;
             ModelCommand.Restore.class,
             ModelCommand.Report.class
         })
-public final class ModelCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ModelCommand extends ParentCommand {
 
     abstract static class RegistryCommand extends DatabaseCommand {
         @Override

@@ -5,15 +5,14 @@ import cn.hotline12345.hub.classify.TaxonomyRepository;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code hub taxonomy}: imports, exports and lists versions of the request types and category tree. */
 @Command(
@@ -21,15 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "The request types and category tree (分类体系) as versioned data in the database.",
         subcommands = {TaxonomyCommand.Import.class, TaxonomyCommand.Export.class, TaxonomyCommand.History.class})
-public final class TaxonomyCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class TaxonomyCommand extends ParentCommand {
 
     abstract static class TaxonomyStoreCommand extends DatabaseCommand {
         @Override
@@ -60,7 +51,7 @@ public final class TaxonomyCommand implements Runnable {
             }
             try {
                 parsed = Taxonomy.fromJson(new JsonObject(Files.readString(input, StandardCharsets.UTF_8)), 0);
-            } catch (DecodeException | IllegalArgumentException | java.nio.charset.MalformedInputException e) {
+            } catch (DecodeException | IllegalArgumentException | MalformedInputException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), input + ": " + e.getMessage());
             }
         }

@@ -111,27 +111,27 @@ public final class HttpServerVerticle extends VerticleBase {
         new TaxonomyRoutes(new TaxonomyRepository(pool, clock)).mount(api);
         new CalendarRoutes(calendars::current).mount(api);
 
-        Buffer openapi = vertx.fileSystem().readFileBlocking("openapi.yaml");
+        Future<Buffer> openapi = vertx.fileSystem().readFile("openapi.yaml");
         Router root = Router.router(vertx);
         root.route().handler(HttpServerVerticle::logAccess);
         root.route("/health/*").subRouter(new HealthRoutes(pool, redis, calendars).router(vertx));
-        root.get("/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi));
-        root.get("/api/v1/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi));
+        root.get("/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi.result()));
+        root.get("/api/v1/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi.result()));
         root.route("/api/v1/*").subRouter(api);
         root.route().failureHandler(problems::handle);
         for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
             root.errorHandler(status, problems::handle);
         }
 
-        return vertx.createHttpServer(new HttpServerOptions()
-                        .setHost(config.getString("http.host"))
-                        .setPort(config.getInteger("http.port"))
-                        .setCompressionSupported(true)
-                        .setMaxFormAttributeSize(bodyLimit)
-                        .setIdleTimeout(120)
-                        .setIdleTimeoutUnit(TimeUnit.SECONDS))
-                .requestHandler(root)
-                .listen()
+        return openapi.compose(loaded -> vertx.createHttpServer(new HttpServerOptions()
+                                .setHost(config.getString("http.host"))
+                                .setPort(config.getInteger("http.port"))
+                                .setCompressionSupported(true)
+                                .setMaxFormAttributeSize(bodyLimit)
+                                .setIdleTimeout(120)
+                                .setIdleTimeoutUnit(TimeUnit.SECONDS))
+                        .requestHandler(root)
+                        .listen())
                 .onSuccess(listening -> server = listening);
     }
 

@@ -89,6 +89,24 @@ public final class JsonInput {
         return flag;
     }
 
+    /** Whether the field is present with a non-null value. */
+    public boolean has(String field) {
+        return isPresent(field);
+    }
+
+    /** An optional positive whole number such as a database id; records an error if it is anything else. */
+    public Long positiveId(String field, String label) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number && number.longValue() > 0 && number.doubleValue() == number.longValue()) {
+            return number.longValue();
+        }
+        errors.add(new FieldError(path(field), label + "（" + field + "）必须是正整数"));
+        return null;
+    }
+
     /** An optional nested object, read with the same error list; an empty object when absent. */
     public JsonInput object(String field, String label) {
         Object value = json.getValue(field);

@@ -68,6 +68,15 @@ public final class CalendarRoutes {
     }
 
     private static OffsetDateTime start(String raw) {
+        OffsetDateTime start = parseStart(raw);
+        int year = start.atZoneSameInstant(WorkingCalendar.ZONE).getYear();
+        if (year < 1970 || year > 2200) {
+            throw ApiException.invalid("start", "起算时间start须在1970年到2200年之间");
+        }
+        return start;
+    }
+
+    private static OffsetDateTime parseStart(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ApiException.invalid("start", "缺少起算时间start（ISO-8601格式，如2026-02-13T10:00:00+08:00）");
         }
@@ -105,9 +114,9 @@ public final class CalendarRoutes {
     private static Duration hours(String text) {
         try {
             BigDecimal value = new BigDecimal(text.strip());
-            if (value.signum() > 0 && value.compareTo(BigDecimal.valueOf(10_000)) <= 0) {
-                return Duration.ofSeconds(
-                        value.multiply(BigDecimal.valueOf(3600)).longValue());
+            long seconds = value.multiply(BigDecimal.valueOf(3600)).longValue();
+            if (seconds >= 1 && value.compareTo(BigDecimal.valueOf(10_000)) <= 0) {
+                return Duration.ofSeconds(seconds);
             }
         } catch (NumberFormatException e) {
             // reported below

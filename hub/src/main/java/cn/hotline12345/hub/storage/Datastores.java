@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,26 +88,26 @@ public final class Datastores implements AutoCloseable {
     }
 
     /** The pid of a live hub that wrote the endpoints of {@code dataDir}, other than this process. */
-    static java.util.Optional<Long> runningHub(Path dataDir) {
+    static Optional<Long> runningHub(Path dataDir) {
         Path file = dataDir.resolve(ENDPOINTS_FILE);
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             JsonObject endpoints = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
             if (!endpoints.getBoolean("embedded", false)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             long pid = endpoints.getLong("pid", -1L);
             if (pid == ProcessHandle.current().pid()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             return ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
                     .filter(p -> p.info().command().map(c -> c.contains("java")).orElse(false))
                     .map(ProcessHandle::pid);
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

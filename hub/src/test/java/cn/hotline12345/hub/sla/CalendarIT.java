@@ -34,7 +34,10 @@ class CalendarIT {
             "start=2026-02-13T10:00:00%2B08:00",
             "start=2026-02-13T10:00:00%2B08:00&workingDays=2&workingHours=3",
             "start=2026-02-13T10:00:00%2B08:00&workingDays=-1",
-            "start=2026-02-13T10:00:00%2B08:00&workingHours=abc"
+            "start=2026-02-13T10:00:00%2B08:00&workingHours=abc",
+            "start=2026-02-13T10:00:00%2B08:00&workingHours=0.0000001",
+            "start=%2B999999999-12-31T10:00:00%2B08:00&workingDays=5",
+            "start=9999-12-31T10:00:00%2B08:00&workingDays=3650"
         }) {
             HttpResponse<String> response = get("/api/v1/calendar/deadline?" + query);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
