@@ -6,13 +6,22 @@ import cn.hotline12345.hub.account.Passwords;
 import cn.hotline12345.hub.classify.ClassifierHolder;
 import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.classify.ModelRegistry;
+import cn.hotline12345.hub.classify.TaxonomyRepository;
+import cn.hotline12345.hub.directory.DirectoryRepository;
 import cn.hotline12345.hub.http.HttpServerVerticle;
+import cn.hotline12345.hub.routing.DispatchRulesHolder;
+import cn.hotline12345.hub.routing.ResponsibilityListRepository;
+import cn.hotline12345.hub.routing.SampleCounty;
 import cn.hotline12345.hub.sla.CalendarHolder;
 import cn.hotline12345.hub.sla.CalendarRepository;
+import cn.hotline12345.hub.sla.SlaPolicyRepository;
 import cn.hotline12345.hub.sla.WorkingCalendar;
 import cn.hotline12345.hub.storage.Datastores;
 import cn.hotline12345.hub.storage.FreePorts;
 import cn.hotline12345.hub.storage.SchemaMigrator;
+import cn.hotline12345.hub.workflow.BackgroundJobs;
+import cn.hotline12345.hub.workflow.ClockWorker;
+import cn.hotline12345.hub.workflow.TicketWorkflow;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -56,7 +65,7 @@ public final class Hub implements AutoCloseable {
             SchemaMigrator.migrate(datastores.mysqlUri());
             vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
             Pool background = MySQLBuilder.pool()
-                    .with(new PoolOptions().setMaxSize(2))
+                    .with(new PoolOptions().setMaxSize(4))
                     .connectingTo(MySQLConnectOptions.fromUri(datastores.mysqlUri()))
                     .using(vertx)
                     .build();
@@ -81,7 +90,26 @@ public final class Hub implements AutoCloseable {
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(60, TimeUnit.SECONDS);
-            config = deployHttp(vertx, config, datastores, classifiers, calendars);
+            DirectoryRepository directories = new DirectoryRepository(background, Clock.systemUTC());
+            ResponsibilityListRepository lists = new ResponsibilityListRepository(background, Clock.systemUTC());
+            if (config.sampleCounty()) {
+                SampleCounty.read()
+                        .storeIfEmpty(directories, lists, new TaxonomyRepository(background, Clock.systemUTC()))
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(60, TimeUnit.SECONDS);
+            }
+            DispatchRulesHolder rules =
+                    new DispatchRulesHolder(directories, lists, new SlaPolicyRepository(background, Clock.systemUTC()));
+            rules.follow(vertx, 5_000).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            new BackgroundJobs(vertx, config.jobPeriodMillis())
+                    .start(
+                            new TicketWorkflow(background, rules::current, calendars::current, Clock.systemUTC()),
+                            new ClockWorker(
+                                    background,
+                                    Clock.systemUTC(),
+                                    "hub@" + ProcessHandle.current().pid()));
+            config = deployHttp(vertx, config, datastores, classifiers, calendars, rules);
             log.info(
                     "Hub listening on http://{}:{}/ (data in {})",
                     config.httpHost(),
@@ -106,7 +134,8 @@ public final class Hub implements AutoCloseable {
             HubConfig requested,
             Datastores datastores,
             ClassifierHolder classifiers,
-            CalendarHolder calendars)
+            CalendarHolder calendars,
+            DispatchRulesHolder rules)
             throws ExecutionException, InterruptedException, TimeoutException {
         boolean anyPort = requested.httpPort() == 0;
         for (int attempt = 1; ; attempt++) {
@@ -115,7 +144,7 @@ public final class Hub implements AutoCloseable {
                     .setInstances(candidate.httpInstances())
                     .setConfig(candidate.toVerticleConfig(datastores.mysqlUri(), datastores.redisUri()));
             try {
-                vertx.deployVerticle(() -> new HttpServerVerticle(classifiers, calendars), http)
+                vertx.deployVerticle(() -> new HttpServerVerticle(classifiers, calendars, rules), http)
                         .toCompletionStage()
                         .toCompletableFuture()
                         .get(60, TimeUnit.SECONDS);

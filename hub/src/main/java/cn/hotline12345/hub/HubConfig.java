@@ -30,6 +30,10 @@ import java.util.Optional;
  * @param adminPassword password of the first admin account when it is created ({@code HUB_ADMIN_PASSWORD}); null
  *     generates one and prints it once
  * @param sessionLifetime how long a staff session lasts ({@code HUB_SESSION_HOURS}, default 8)
+ * @param sampleCounty whether an empty directory is filled with the sample county 青溪县 and its responsibility list
+ *     at first start ({@code HUB_SAMPLE_COUNTY}, default true)
+ * @param jobPeriodMillis how often background jobs (dispatch, deadline clocks) look for work ({@code
+ *     HUB_JOB_PERIOD_MILLIS}, default 1000)
  */
 public record HubConfig(
         String httpHost,
@@ -46,7 +50,9 @@ public record HubConfig(
         double triageConfidence,
         String workingHours,
         String adminPassword,
-        Duration sessionLifetime) {
+        Duration sessionLifetime,
+        boolean sampleCounty,
+        int jobPeriodMillis) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -68,7 +74,11 @@ public record HubConfig(
                 doubleValue(env, "HUB_TRIAGE_CONFIDENCE", 0.5),
                 env.getOrDefault("HUB_WORKING_HOURS", "08:30-12:00,14:00-17:30"),
                 optional(env, "HUB_ADMIN_PASSWORD").orElse(null),
-                Duration.ofHours(intValue(env, "HUB_SESSION_HOURS", 8, 1, 24 * 30)));
+                Duration.ofHours(intValue(env, "HUB_SESSION_HOURS", 8, 1, 24 * 30)),
+                !"false"
+                        .equalsIgnoreCase(
+                                env.getOrDefault("HUB_SAMPLE_COUNTY", "true").strip()),
+                intValue(env, "HUB_JOB_PERIOD_MILLIS", 1000, 50, 60_000));
     }
 
     /** This configuration with another HTTP port. */
@@ -88,7 +98,9 @@ public record HubConfig(
                 triageConfidence,
                 workingHours,
                 adminPassword,
-                sessionLifetime);
+                sessionLifetime,
+                sampleCounty,
+                jobPeriodMillis);
     }
 
     /** This configuration with another data directory. */
@@ -108,7 +120,9 @@ public record HubConfig(
                 triageConfidence,
                 workingHours,
                 adminPassword,
-                sessionLifetime);
+                sessionLifetime,
+                sampleCounty,
+                jobPeriodMillis);
     }
 
     /** This configuration pointing at the given servers. */
@@ -128,7 +142,9 @@ public record HubConfig(
                 triageConfidence,
                 workingHours,
                 adminPassword,
-                sessionLifetime);
+                sessionLifetime,
+                sampleCounty,
+                jobPeriodMillis);
     }
 
     /** The settings the verticles need, as deployment configuration. */

@@ -30,7 +30,11 @@ public final class TestHub {
     /** The first admin's password in test hubs. */
     public static final String ADMIN_PASSWORD = "Admin2026test";
 
+    /** The password of users made by {@link #tokenFor}. */
+    public static final String STAFF_PASSWORD = "Hotline12345";
+
     private static Hub hub;
+    private static String adminToken;
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -137,6 +141,88 @@ public final class TestHub {
             return "";
         } catch (SQLException e) {
             return String.valueOf(e.getMessage());
+        }
+    }
+
+    /** Signs in and returns the session token. */
+    public static String login(String username, String password) {
+        HttpResponse<String> response = postJson(
+                "/api/v1/auth/login",
+                new JsonObject()
+                        .put("username", username)
+                        .put("password", password)
+                        .encode());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Login failed: " + response.body());
+        }
+        return json(response).getString("token");
+    }
+
+    /** A session token of the first admin. */
+    public static synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = login("admin", ADMIN_PASSWORD);
+        }
+        return adminToken;
+    }
+
+    /** Creates a user with {@code role} (in {@code departmentId} for department roles) and returns its token. */
+    public static String tokenFor(String role, Long departmentId) {
+        String username = role.toLowerCase().replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        JsonObject user = new JsonObject()
+                .put("username", username)
+                .put("displayName", "测试" + role)
+                .put("password", STAFF_PASSWORD)
+                .put("role", role);
+        if (departmentId != null) {
+            user.put("departmentId", departmentId);
+        }
+        HttpResponse<String> created = sendAs(adminToken(), "POST", "/api/v1/admin/users", user);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Could not create user: " + created.body());
+        }
+        return login(username, STAFF_PASSWORD);
+    }
+
+    /** {@code GET path} as the holder of {@code token}. */
+    public static HttpResponse<String> getAs(String token, String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .GET());
+    }
+
+    /** A request with a JSON body as the holder of {@code token}. */
+    public static HttpResponse<String> sendAs(String token, String method, String path, JsonObject body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.encode())));
+    }
+
+    /** {@code POST path} with a file as the body, as the holder of {@code token}. */
+    public static HttpResponse<String> upload(String token, String path, byte[] file, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)));
+    }
+
+    /** {@code GET path} as bytes, as the holder of {@code token}. */
+    public static HttpResponse<byte[]> download(String token, String path) {
+        try {
+            return CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.classify;
 
+import static cn.hotline12345.hub.http.QueryParams.longParam;
 import static cn.hotline12345.hub.http.Responses.json;
 
 import cn.hotline12345.hub.account.Authentication;
@@ -100,6 +101,7 @@ public final class ClassificationRoutes {
         JsonInput body = JsonInput.of(ctx);
         String type = body.requiredText("type", "诉求类型", 16);
         String category = body.requiredText("category", "分类", 64);
+        String subcategory = body.text("subcategory", "二级分类", 64);
         body.throwIfInvalid();
         String ticketNo = ctx.pathParam("ticketNo");
         taxonomies
@@ -111,8 +113,20 @@ public final class ClassificationRoutes {
                     if (!taxonomy.hasCategory(category)) {
                         return Future.failedFuture(ApiException.invalid("category", "未知分类：" + category));
                     }
+                    if (subcategory != null
+                            && taxonomy.categories().stream()
+                                    .noneMatch(c -> c.name().equals(category)
+                                            && c.children().contains(subcategory))) {
+                        return Future.failedFuture(ApiException.invalid(
+                                "subcategory", "一级分类“" + category + "”下没有二级分类“" + subcategory + "”"));
+                    }
                     return tickets.reclassify(
-                            ticketNo, type, category, Authentication.user(ctx).actor(), clock.instant());
+                            ticketNo,
+                            type,
+                            category,
+                            subcategory,
+                            Authentication.user(ctx).actor(),
+                            clock.instant());
                 })
                 .onSuccess(applied -> {
                     if (!applied) {
@@ -125,7 +139,8 @@ public final class ClassificationRoutes {
                             new JsonObject()
                                     .put("ticketNo", ticketNo)
                                     .put("type", type)
-                                    .put("category", category));
+                                    .put("category", category)
+                                    .put("subcategory", subcategory));
                 })
                 .onFailure(ctx::fail);
     }
@@ -217,21 +232,5 @@ public final class ClassificationRoutes {
             body.reject("target", "模型目标只能是category或type");
         }
         return ShippedModels.Target.CATEGORY;
-    }
-
-    private static long longParam(RoutingContext ctx, String name, long min, long max, long defaultValue) {
-        String text = ctx.request().getParam(name);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.invalid(name, name + "须为" + min + "到" + max + "之间的整数");
     }
 }

@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.http;
 
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String type;
     private final transient List<FieldError> errors;
+    private final transient JsonObject extensions = new JsonObject();
 
     public ApiException(int status, String type, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -61,5 +63,16 @@ public final class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Adds a member to the problem document, e.g. a validation report. */
+    public ApiException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    /** The extra members of the problem document. */
+    public JsonObject extensions() {
+        return extensions;
     }
 }

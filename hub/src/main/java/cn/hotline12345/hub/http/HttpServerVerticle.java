@@ -10,13 +10,23 @@ import cn.hotline12345.hub.classify.ClassifierHolder;
 import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.classify.TaxonomyRepository;
 import cn.hotline12345.hub.classify.TaxonomyRoutes;
+import cn.hotline12345.hub.directory.DirectoryRepository;
+import cn.hotline12345.hub.directory.DirectoryRoutes;
 import cn.hotline12345.hub.health.HealthRoutes;
 import cn.hotline12345.hub.intake.IntakeRoutes;
 import cn.hotline12345.hub.intake.IntakeService;
+import cn.hotline12345.hub.routing.DispatchRulesHolder;
+import cn.hotline12345.hub.routing.ResponsibilityListRepository;
+import cn.hotline12345.hub.routing.RoutingRoutes;
 import cn.hotline12345.hub.sla.CalendarHolder;
 import cn.hotline12345.hub.sla.CalendarRoutes;
+import cn.hotline12345.hub.sla.SlaPolicyRepository;
+import cn.hotline12345.hub.sla.SlaPolicyRoutes;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
+import cn.hotline12345.hub.workflow.TicketWorkflow;
+import cn.hotline12345.hub.workflow.WorkflowQueries;
+import cn.hotline12345.hub.workflow.WorkflowRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -50,14 +60,16 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private final ClassifierHolder classifiers;
     private final CalendarHolder calendars;
+    private final DispatchRulesHolder rules;
     private Pool pool;
     private Redis redis;
     private HttpServer server;
     private long graceMillis;
 
-    public HttpServerVerticle(ClassifierHolder classifiers, CalendarHolder calendars) {
+    public HttpServerVerticle(ClassifierHolder classifiers, CalendarHolder calendars, DispatchRulesHolder rules) {
         this.classifiers = classifiers;
         this.calendars = calendars;
+        this.rules = rules;
     }
 
     @Override
@@ -110,6 +122,28 @@ public final class HttpServerVerticle extends VerticleBase {
                 .mount(api);
         new TaxonomyRoutes(new TaxonomyRepository(pool, clock)).mount(api);
         new CalendarRoutes(calendars::current).mount(api);
+        Runnable reloadRules = () -> rules.refresh();
+        new RoutingRoutes(
+                        vertx,
+                        rules::current,
+                        new ResponsibilityListRepository(pool, clock),
+                        new TaxonomyRepository(pool, clock),
+                        authentication,
+                        clock)
+                .mount(api);
+        new DirectoryRoutes(
+                        vertx,
+                        () -> rules.current().directory(),
+                        new DirectoryRepository(pool, clock),
+                        reloadRules,
+                        authentication)
+                .mount(api);
+        new SlaPolicyRoutes(new SlaPolicyRepository(pool, clock), reloadRules, authentication).mount(api);
+        new WorkflowRoutes(
+                        new TicketWorkflow(pool, rules::current, calendars::current, clock),
+                        new WorkflowQueries(pool, () -> rules.current().directory()),
+                        authentication)
+                .mount(api);
 
         Future<Buffer> openapi = vertx.fileSystem().readFile("openapi.yaml");
         Router root = Router.router(vertx);

@@ -107,6 +107,39 @@ public final class JsonInput {
         return null;
     }
 
+    /** An optional whole number within [min, max]; records an error if it is anything else. */
+    public Integer intRange(String field, String label, int min, int max) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number
+                && number.doubleValue() == number.longValue()
+                && number.longValue() >= min
+                && number.longValue() <= max) {
+            return number.intValue();
+        }
+        errors.add(new FieldError(path(field), label + "（" + field + "）必须是 " + min + " 到 " + max + " 之间的整数"));
+        return null;
+    }
+
+    /** An optional array of positive ids, without repeats; an empty list when absent. */
+    public java.util.List<Long> idList(String field, String label, int maxSize) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return java.util.List.of();
+        }
+        if (value instanceof io.vertx.core.json.JsonArray array
+                && array.size() <= maxSize
+                && array.stream()
+                        .allMatch(
+                                i -> i instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue())) {
+            return array.stream().map(i -> ((Number) i).longValue()).distinct().toList();
+        }
+        errors.add(new FieldError(path(field), label + "（" + field + "）必须是不超过 " + maxSize + " 个正整数的数组"));
+        return java.util.List.of();
+    }
+
     /** An optional nested object, read with the same error list; an empty object when absent. */
     public JsonInput object(String field, String label) {
         Object value = json.getValue(field);

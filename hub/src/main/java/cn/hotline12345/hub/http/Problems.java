@@ -48,6 +48,7 @@ public final class Problems {
             problem.errors().forEach(error -> errors.add(error.toJson()));
             body.put("errors", errors);
         }
+        problem.extensions().forEach(member -> body.put(member.getKey(), member.getValue()));
         ctx.response()
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE + "; charset=utf-8")

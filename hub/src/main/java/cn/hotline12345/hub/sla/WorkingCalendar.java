@@ -187,6 +187,31 @@ public final class WorkingCalendar {
         throw new IllegalArgumentException("working time too long: " + amount);
     }
 
+    /** The working time between two moments (zero when {@code to} is not after {@code from}). */
+    public Duration workingTimeBetween(OffsetDateTime from, OffsetDateTime to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        LocalDateTime start = from.atZoneSameInstant(ZONE).toLocalDateTime();
+        LocalDateTime end = to.atZoneSameInstant(ZONE).toLocalDateTime();
+        Duration total = Duration.ZERO;
+        for (LocalDate date = start.toLocalDate(); !date.isAfter(end.toLocalDate()); date = date.plusDays(1)) {
+            if (!isWorkingDay(date)) {
+                continue;
+            }
+            for (Period period : hours) {
+                LocalDateTime open = date.atTime(period.from());
+                LocalDateTime close = date.atTime(period.to());
+                LocalDateTime a = open.isAfter(start) ? open : start;
+                LocalDateTime b = close.isBefore(end) ? close : end;
+                if (b.isAfter(a)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
+    }
+
     /** The years between the two dates (inclusive) that have no holiday notice loaded. */
     public Set<Integer> missingYears(LocalDate from, LocalDate to) {
         Set<Integer> missing = new TreeSet<>();

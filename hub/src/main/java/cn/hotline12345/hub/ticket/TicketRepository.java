@@ -123,10 +123,12 @@ public final class TicketRepository {
 
     /**
      * Applies an agent's correction of type and category: stores it as a labelled example for retraining, updates
-     * the ticket, clears its triage flag and appends a {@link TicketAction#RECLASSIFY} event, in one transaction.
-     * Succeeds with false when there is no such ticket.
+     * the ticket, clears its triage flag and appends a {@link TicketAction#RECLASSIFY} event, in one transaction. A
+     * ticket waiting in 待派单 goes back to 已受理 so it is routed again by its new category. Succeeds with false when
+     * there is no such ticket.
      */
-    public Future<Boolean> reclassify(String ticketNo, String type, String category, String actor, Instant now) {
+    public Future<Boolean> reclassify(
+            String ticketNo, String type, String category, String subcategory, String actor, Instant now) {
         LocalDateTime at = utc(now);
         return pool.withTransaction(conn -> conn.preparedQuery(TicketSql.LOCK_FOR_RECLASSIFY)
                 .execute(Tuple.of(ticketNo))
@@ -138,11 +140,15 @@ public final class TicketRepository {
                     long id = ticket.getLong("id");
                     int seq = ticket.getInteger("event_seq") + 1;
                     String status = ticket.getString("status");
+                    String next =
+                            TicketStatus.PENDING_DISPATCH.name().equals(status) ? TicketStatus.RECEIVED.name() : status;
                     JsonObject payload = new JsonObject()
                             .put("type", type)
                             .put("category", category)
+                            .put("subcategory", subcategory)
                             .put("previousType", ticket.getString("request_type"))
-                            .put("previousCategory", ticket.getString("category"));
+                            .put("previousCategory", ticket.getString("category"))
+                            .put("previousSubcategory", ticket.getString("subcategory"));
                     return conn.preparedQuery(TicketSql.INSERT_CORRECTION)
                             .execute(Tuple.from(new Object[] {
                                 id,
@@ -155,7 +161,7 @@ public final class TicketRepository {
                                 at
                             }))
                             .compose(stored -> conn.preparedQuery(TicketSql.APPLY_CLASSIFICATION)
-                                    .execute(Tuple.of(type, category, seq, at, id)))
+                                    .execute(Tuple.of(type, category, subcategory, next, seq, at, id)))
                             .compose(updated -> conn.preparedQuery(TicketSql.INSERT_EVENT)
                                     .execute(Tuple.of(
                                             id,
@@ -163,7 +169,7 @@ public final class TicketRepository {
                                             actor,
                                             TicketAction.RECLASSIFY.name(),
                                             status,
-                                            status,
+                                            next,
                                             at,
                                             payload.encode())))
                             .map(true);

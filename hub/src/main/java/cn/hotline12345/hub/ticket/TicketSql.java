@@ -51,7 +51,7 @@ final class TicketSql {
 
     static final String LOCK_FOR_RECLASSIFY =
             """
-            SELECT id, status, event_seq, request_type, category, title, content FROM ticket
+            SELECT id, status, event_seq, request_type, category, subcategory, title, content FROM ticket
             WHERE ticket_no = ? FOR UPDATE""";
 
     static final String INSERT_CORRECTION =
@@ -62,7 +62,8 @@ final class TicketSql {
 
     static final String APPLY_CLASSIFICATION =
             """
-            UPDATE ticket SET request_type = ?, category = ?, triage = 0, event_seq = ?, updated_at = ?
+            UPDATE ticket SET request_type = ?, category = ?, subcategory = ?, triage = 0, status = ?, event_seq = ?,
+                updated_at = ?
             WHERE id = ?""";
 
     static final String TRIAGE_QUEUE =

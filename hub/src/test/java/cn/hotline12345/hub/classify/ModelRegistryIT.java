@@ -65,7 +65,7 @@ class ModelRegistryIT {
         String ticketNo = submit("喂喂，你好");
 
         boolean applied =
-                await(new TicketRepository(pool).reclassify(ticketNo, "咨询", "民政", "user:agent07", Instant.now()));
+                await(new TicketRepository(pool).reclassify(ticketNo, "咨询", "民政", null, "user:agent07", Instant.now()));
 
         assertThat(applied).isTrue();
         assertThat(count(
@@ -81,7 +81,8 @@ class ModelRegistryIT {
         assertThat(await(registry.corrections(ShippedModels.Target.CATEGORY)))
                 .anyMatch(example ->
                         example.text().contains("喂喂，你好") && example.label().equals("民政"));
-        assertThat(await(new TicketRepository(pool).reclassify("19990101000001", "咨询", "民政", "user:x", Instant.now())))
+        assertThat(await(new TicketRepository(pool)
+                        .reclassify("19990101000001", "咨询", "民政", null, "user:x", Instant.now())))
                 .isFalse();
     }
 
