@@ -70,4 +70,33 @@ class WorkingCalendarTest {
         assertThat(calendar.missingYears(LocalDate.parse("2026-12-30"), LocalDate.parse("2027-01-05")))
                 .containsExactly(2027);
     }
+
+    @Test
+    void workingTimeBetweenSkipsNightsWeekendsAndHolidays() {
+        assertThat(calendar.workingTimeBetween(
+                        java.time.OffsetDateTime.parse("2026-09-30T16:30:00+08:00"),
+                        java.time.OffsetDateTime.parse("2026-10-08T09:30:00+08:00")))
+                .isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(calendar.workingTimeBetween(
+                        java.time.OffsetDateTime.parse("2026-10-10T08:00:00+08:00"),
+                        java.time.OffsetDateTime.parse("2026-10-10T20:00:00+08:00")))
+                .isEqualTo(java.time.Duration.ofHours(7));
+        assertThat(calendar.workingTimeBetween(
+                        java.time.OffsetDateTime.parse("2026-10-10T20:00:00+08:00"),
+                        java.time.OffsetDateTime.parse("2026-10-10T08:00:00+08:00")))
+                .isZero();
+    }
+
+    @Test
+    void limitUnitsCountNaturalOrWorkingTime() {
+        java.time.OffsetDateTime friday = java.time.OffsetDateTime.parse("2026-11-20T16:00:00+08:00");
+        assertThat(LimitUnit.HOURS.add(calendar, friday, 24).toString()).isEqualTo("2026-11-21T16:00+08:00");
+        assertThat(LimitUnit.MINUTES.add(calendar, friday, 30).toString()).isEqualTo("2026-11-20T16:30+08:00");
+        assertThat(LimitUnit.WORKING_HOURS.add(calendar, friday, 2).toString()).isEqualTo("2026-11-23T09:00+08:00");
+        assertThat(LimitUnit.WORKING_DAYS.add(calendar, friday, 5).toString()).isEqualTo("2026-11-27T17:30+08:00");
+        assertThat(LimitUnit.WORKING_HOURS
+                        .shift(calendar, friday, java.time.Duration.ofMinutes(90))
+                        .toString())
+                .isEqualTo("2026-11-20T17:30+08:00");
+    }
 }
