@@ -6,6 +6,7 @@ import cn.hotline12345.hub.cli.ClassifyCommand;
 import cn.hotline12345.hub.cli.EvaluateCommand;
 import cn.hotline12345.hub.cli.ModelCommand;
 import cn.hotline12345.hub.cli.ParentCommand;
+import cn.hotline12345.hub.cli.RoutingCommand;
 import cn.hotline12345.hub.cli.ServeCommand;
 import cn.hotline12345.hub.cli.TaxonomyCommand;
 import cn.hotline12345.hub.cli.TrainCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.HelpCommand;
             ModelCommand.class,
             TaxonomyCommand.class,
             CalendarCommand.class,
+            RoutingCommand.class,
             BenchCommand.class,
             HelpCommand.class
         })

@@ -18,7 +18,9 @@ import cn.hotline12345.hub.intake.IntakeService;
 import cn.hotline12345.hub.routing.DispatchRulesHolder;
 import cn.hotline12345.hub.routing.ResponsibilityListRepository;
 import cn.hotline12345.hub.routing.RoutingRoutes;
+import cn.hotline12345.hub.sla.CalendarAdminRoutes;
 import cn.hotline12345.hub.sla.CalendarHolder;
+import cn.hotline12345.hub.sla.CalendarRepository;
 import cn.hotline12345.hub.sla.CalendarRoutes;
 import cn.hotline12345.hub.sla.SlaPolicyRepository;
 import cn.hotline12345.hub.sla.SlaPolicyRoutes;
@@ -122,6 +124,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 .mount(api);
         new TaxonomyRoutes(new TaxonomyRepository(pool, clock)).mount(api);
         new CalendarRoutes(calendars::current).mount(api);
+        new CalendarAdminRoutes(calendars, new CalendarRepository(pool, clock), authentication).mount(api);
         Runnable reloadRules = () -> rules.refresh();
         new RoutingRoutes(
                         vertx,

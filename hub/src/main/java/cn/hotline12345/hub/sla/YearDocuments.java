@@ -17,25 +17,25 @@ final class YearDocuments {
     static int check(JsonObject document) {
         Object yearValue = document.getValue("year");
         if (!(yearValue instanceof Integer year) || year < 2000 || year > 2100) {
-            throw new IllegalArgumentException("'year' must be a year between 2000 and 2100");
+            throw new IllegalArgumentException("year（年份）须为2000到2100之间的整数");
         }
         if (!(document.getValue("holidays") instanceof JsonArray holidays)
                 || !(document.getValue("workdays") instanceof JsonArray workdays)) {
-            throw new IllegalArgumentException("'holidays' and 'workdays' must be arrays (empty if none)");
+            throw new IllegalArgumentException("holidays（放假安排）和 workdays（调休上班日）须为数组（没有时为空数组）");
         }
         for (Object entry : holidays) {
             if (!(entry instanceof JsonObject holiday)) {
-                throw new IllegalArgumentException("every holiday must be an object with name, from and to");
+                throw new IllegalArgumentException("每个放假安排须为含 name、from、to 的对象");
             }
             LocalDate from = date(holiday, "from", year);
             LocalDate to = date(holiday, "to", year);
             if (to.isBefore(from)) {
-                throw new IllegalArgumentException("holiday " + holiday.getString("name") + " ends before it starts");
+                throw new IllegalArgumentException("放假安排“" + holiday.getString("name") + "”的结束日期早于开始日期");
             }
         }
         for (Object entry : workdays) {
             if (!(entry instanceof JsonObject workday)) {
-                throw new IllegalArgumentException("every workday must be an object with name and date");
+                throw new IllegalArgumentException("每个调休上班日须为含 name、date 的对象");
             }
             date(workday, "date", year);
         }
@@ -47,11 +47,11 @@ final class YearDocuments {
         try {
             LocalDate date = LocalDate.parse(text == null ? "" : text);
             if (date.getYear() != year && !(field.equals("to") && date.getYear() == year + 1)) {
-                throw new IllegalArgumentException("'" + field + "' " + text + " is not in " + year);
+                throw new IllegalArgumentException(field + " 的日期 " + text + " 不在 " + year + " 年内");
             }
             return date;
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + field + "' must be a date like " + year + "-10-01, got " + text);
+            throw new IllegalArgumentException(field + " 须为形如 " + year + "-10-01 的日期，实际为 " + text);
         }
     }
 }

@@ -30,6 +30,10 @@ public final class Datastores implements AutoCloseable {
     private final String redisUri;
     private final List<AutoCloseable> children;
 
+    private static final java.util.Set<Path> OPEN_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private Path ownedDir;
+
     private Datastores(String mysqlUri, String redisUri, List<AutoCloseable> children) {
         this.mysqlUri = mysqlUri;
         this.redisUri = redisUri;
@@ -60,6 +64,10 @@ public final class Datastores implements AutoCloseable {
             });
             Datastores stores = new Datastores(mysql, redis, started);
             stores.writeEndpoints(config.dataDir());
+            if (stores.embedded()) {
+                stores.ownedDir = config.dataDir().toAbsolutePath().normalize();
+                OPEN_HERE.add(stores.ownedDir);
+            }
             return stores;
         } catch (IOException | RuntimeException e) {
             closeAll(started);
@@ -71,12 +79,15 @@ public final class Datastores implements AutoCloseable {
     }
 
     /**
-     * For command-line tools: the servers of the hub running on the data directory if there is one, otherwise the
+     * For command-line tools: the servers of the hub running on the data directory if there is one (in another process
+     * or in this one), otherwise the
      * configured ones, starting embedded servers when no URI is given. Blocks.
      */
     public static Datastores openShared(HubConfig config) {
         if (config.mysqlUri().isEmpty() || config.redisUri().isEmpty()) {
-            if (runningHub(config.dataDir()).isPresent()) {
+            boolean openHere =
+                    OPEN_HERE.contains(config.dataDir().toAbsolutePath().normalize());
+            if (openHere || runningHub(config.dataDir()).isPresent()) {
                 JsonObject endpoints = readEndpoints(config.dataDir());
                 return new Datastores(
                         config.mysqlUri().orElse(endpoints.getString("mysqlUri")),
@@ -136,6 +147,10 @@ public final class Datastores implements AutoCloseable {
     /** Stops the embedded servers, Redis first; external servers are left alone. */
     @Override
     public void close() {
+        if (ownedDir != null) {
+            OPEN_HERE.remove(ownedDir);
+            ownedDir = null;
+        }
         List<AutoCloseable> reversed = new ArrayList<>(children);
         Collections.reverse(reversed);
         closeAll(reversed);
