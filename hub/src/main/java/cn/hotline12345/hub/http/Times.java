@@ -3,6 +3,7 @@ package cn.hotline12345.hub.http;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /** How the API writes times: ISO-8601 with the China offset, e.g. {@code 2026-11-22T10:15:30.123+08:00}. */
 public final class Times {
@@ -12,8 +13,15 @@ public final class Times {
 
     private Times() {}
 
-    /** The instant as ISO-8601 in Asia/Shanghai, or null. */
+    /** The instant as ISO-8601 in Asia/Shanghai, always with seconds, or null. */
     public static String iso(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, CHINA).toString();
+        return instant == null
+                ? null
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, CHINA));
+    }
+
+    /** The time as ISO-8601 in Asia/Shanghai, always with seconds, or null. */
+    public static String iso(OffsetDateTime time) {
+        return time == null ? null : iso(time.toInstant());
     }
 }

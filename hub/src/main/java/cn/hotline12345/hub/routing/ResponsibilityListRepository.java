@@ -2,6 +2,7 @@ package cn.hotline12345.hub.routing;
 
 import cn.hotline12345.hub.directory.DirectoryFiles;
 import cn.hotline12345.hub.http.ApiException;
+import cn.hotline12345.hub.http.Times;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -219,7 +220,7 @@ public final class ResponsibilityListRepository {
     }
 
     private static String iso(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC).toString();
+        return utc == null ? null : Times.iso(utc.toInstant(ZoneOffset.UTC));
     }
 
     private LocalDateTime now() {

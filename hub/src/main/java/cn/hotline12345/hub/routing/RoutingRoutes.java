@@ -11,6 +11,7 @@ import cn.hotline12345.hub.directory.Gazetteer;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.QueryParams;
 import cn.hotline12345.hub.http.Responses;
+import cn.hotline12345.hub.http.Times;
 import cn.hotline12345.hub.sla.WorkingCalendar;
 import cn.hotline12345.hub.spreadsheet.Sheet;
 import cn.hotline12345.hub.spreadsheet.SheetDownloads;
@@ -199,12 +200,8 @@ public final class RoutingRoutes {
                                     .put("status", list.status().name())
                                     .put("statusName", list.status().displayName())
                                     .put("createdBy", list.createdBy())
-                                    .put("createdAt", list.createdAt().toString())
-                                    .put(
-                                            "publishedAt",
-                                            list.publishedAt() == null
-                                                    ? null
-                                                    : list.publishedAt().toString())
+                                    .put("createdAt", Times.iso(list.createdAt()))
+                                    .put("publishedAt", Times.iso(list.publishedAt()))
                                     .put("report", list.report())
                                     .put("rows", rows));
                 })

@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.workflow;
 
+import cn.hotline12345.hub.http.Times;
 import cn.hotline12345.hub.ticket.TicketAction;
 import cn.hotline12345.hub.ticket.TicketStatus;
 import io.vertx.core.Future;
@@ -100,6 +101,6 @@ public final class ClockWorker {
                     case REPLY -> row.getLocalDateTime("reply_due_at");
                     case FOLLOW_UP -> row.getLocalDateTime("follow_up_due_at");
                 };
-        return at == null ? null : at.toInstant(ZoneOffset.UTC).toString();
+        return at == null ? null : Times.iso(at.toInstant(ZoneOffset.UTC));
     }
 }

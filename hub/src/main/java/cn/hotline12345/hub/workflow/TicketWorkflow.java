@@ -7,6 +7,7 @@ import cn.hotline12345.hub.directory.Directory;
 import cn.hotline12345.hub.directory.Gazetteer;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.JsonInput;
+import cn.hotline12345.hub.http.Times;
 import cn.hotline12345.hub.routing.DispatchRules;
 import cn.hotline12345.hub.routing.ResponsibilityRouter;
 import cn.hotline12345.hub.routing.RoutingQuery;
@@ -264,9 +265,9 @@ public final class TicketWorkflow {
                 .put(
                         "deadlines",
                         new JsonObject()
-                                .put("accept", acceptDue.toString())
-                                .put("reply", replyDue.toString())
-                                .put("returnWindow", returnDue.toString()))
+                                .put("accept", Times.iso(acceptDue))
+                                .put("reply", Times.iso(replyDue))
+                                .put("returnWindow", Times.iso(returnDue)))
                 .put("slaPolicy", policy.toJson());
         return change;
     }
@@ -344,8 +345,8 @@ public final class TicketWorkflow {
                 .set("reply_due_at", utc(newDue))
                 .put("note", input.reason)
                 .put("pausedMinutes", paused.toMinutes())
-                .put("replyDueBefore", oldDue.toString())
-                .put("replyDue", newDue.toString());
+                .put("replyDueBefore", Times.iso(oldDue))
+                .put("replyDue", Times.iso(newDue));
         armRemaining(change, ClockKind.REPLY, resumed, newDue, unit, ticket);
         return change;
     }
@@ -407,8 +408,8 @@ public final class TicketWorkflow {
                         change.set("reply_due_at", utc(newDue))
                                 .set("extended_days", ticket.extendedDays() + days)
                                 .set("overdue", ticket.overdue() && !newDue.isAfter(local(now)))
-                                .put("replyDueBefore", oldDue.toString())
-                                .put("replyDue", newDue.toString());
+                                .put("replyDueBefore", Times.iso(oldDue))
+                                .put("replyDue", Times.iso(newDue));
                         if (ticket.status() != TicketStatus.PAUSED) {
                             LimitUnit unit = ticket.replyUnit() == null
                                     ? LimitUnit.WORKING_DAYS
@@ -592,7 +593,7 @@ public final class TicketWorkflow {
     }
 
     private static String iso(LocalDateTime utc) {
-        return utc == null ? null : local(utc).toString();
+        return utc == null ? null : Times.iso(local(utc));
     }
 
     /** An action's fields, validated before the transaction starts. */

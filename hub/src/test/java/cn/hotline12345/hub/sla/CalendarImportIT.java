@@ -55,7 +55,7 @@ class CalendarImportIT {
                             new JsonObject(
                                     "{\"year\":2031,\"holidays\":[{\"name\":\"x\",\"from\":\"2030-01-01\",\"to\":\"2030-01-02\"}],\"workdays\":[]}"),
                             "it"))
-                    .hasMessageContaining("not in 2031");
+                    .hasMessageContaining("不在 2031 年内");
         } finally {
             pool.close();
             vertx.close();
