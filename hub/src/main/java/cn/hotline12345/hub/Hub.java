@@ -9,6 +9,10 @@ import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.classify.TaxonomyRepository;
 import cn.hotline12345.hub.directory.DirectoryRepository;
 import cn.hotline12345.hub.http.HttpServerVerticle;
+import cn.hotline12345.hub.notify.CitizenNotifier;
+import cn.hotline12345.hub.notify.Notifier;
+import cn.hotline12345.hub.notify.OutboxWorker;
+import cn.hotline12345.hub.notify.SmsGateway;
 import cn.hotline12345.hub.routing.DispatchRulesHolder;
 import cn.hotline12345.hub.routing.ResponsibilityListRepository;
 import cn.hotline12345.hub.routing.SampleCounty;
@@ -30,6 +34,8 @@ import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -102,13 +108,24 @@ public final class Hub implements AutoCloseable {
             DispatchRulesHolder rules =
                     new DispatchRulesHolder(directories, lists, new SlaPolicyRepository(background, Clock.systemUTC()));
             rules.follow(vertx, 5_000).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            TicketWorkflow workflow =
+                    new TicketWorkflow(background, rules::current, calendars::current, Clock.systemUTC());
+            ClockWorker clocks = new ClockWorker(
+                    background,
+                    Clock.systemUTC(),
+                    "hub@" + ProcessHandle.current().pid());
+            Optional<Notifier> sms = config.smsUrl().isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new SmsGateway(vertx, config.smsUrl().get(), config.smsToken()));
+            OutboxWorker outbox = new OutboxWorker(
+                    background,
+                    new CitizenNotifier(sms),
+                    Clock.systemUTC(),
+                    Duration.ofSeconds(config.outboxRetrySeconds()));
             new BackgroundJobs(vertx, config.jobPeriodMillis())
-                    .start(
-                            new TicketWorkflow(background, rules::current, calendars::current, Clock.systemUTC()),
-                            new ClockWorker(
-                                    background,
-                                    Clock.systemUTC(),
-                                    "hub@" + ProcessHandle.current().pid()));
+                    .schedule("dispatch", workflow::dispatchReceived)
+                    .schedule("clocks", clocks::fireDue)
+                    .schedule("outbox", outbox::deliverDue);
             config = deployHttp(vertx, config, datastores, classifiers, calendars, rules);
             log.info(
                     "Hub listening on http://{}:{}/ (data in {})",

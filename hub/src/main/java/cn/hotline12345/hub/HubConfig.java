@@ -34,6 +34,11 @@ import java.util.Optional;
  *     at first start ({@code HUB_SAMPLE_COUNTY}, default true)
  * @param jobPeriodMillis how often background jobs (dispatch, deadline clocks) look for work ({@code
  *     HUB_JOB_PERIOD_MILLIS}, default 1000)
+ * @param smsUrl the SMS gateway replies to citizens are posted to ({@code HUB_SMS_URL}); empty leaves replies in the
+ *     progress query only
+ * @param smsToken bearer token for the SMS gateway ({@code HUB_SMS_TOKEN})
+ * @param outboxRetrySeconds first retry delay of a failed notification, doubled each time up to an hour ({@code
+ *     HUB_OUTBOX_RETRY_SECONDS}, default 30)
  */
 public record HubConfig(
         String httpHost,
@@ -52,7 +57,10 @@ public record HubConfig(
         String adminPassword,
         Duration sessionLifetime,
         boolean sampleCounty,
-        int jobPeriodMillis) {
+        int jobPeriodMillis,
+        Optional<String> smsUrl,
+        Optional<String> smsToken,
+        int outboxRetrySeconds) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -78,7 +86,10 @@ public record HubConfig(
                 !"false"
                         .equalsIgnoreCase(
                                 env.getOrDefault("HUB_SAMPLE_COUNTY", "true").strip()),
-                intValue(env, "HUB_JOB_PERIOD_MILLIS", 1000, 50, 60_000));
+                intValue(env, "HUB_JOB_PERIOD_MILLIS", 1000, 50, 60_000),
+                optional(env, "HUB_SMS_URL"),
+                optional(env, "HUB_SMS_TOKEN"),
+                intValue(env, "HUB_OUTBOX_RETRY_SECONDS", 30, 1, 3600));
     }
 
     /** This configuration with another HTTP port. */
@@ -100,7 +111,10 @@ public record HubConfig(
                 adminPassword,
                 sessionLifetime,
                 sampleCounty,
-                jobPeriodMillis);
+                jobPeriodMillis,
+                smsUrl,
+                smsToken,
+                outboxRetrySeconds);
     }
 
     /** This configuration with another data directory. */
@@ -122,7 +136,10 @@ public record HubConfig(
                 adminPassword,
                 sessionLifetime,
                 sampleCounty,
-                jobPeriodMillis);
+                jobPeriodMillis,
+                smsUrl,
+                smsToken,
+                outboxRetrySeconds);
     }
 
     /** This configuration pointing at the given servers. */
@@ -144,7 +161,10 @@ public record HubConfig(
                 adminPassword,
                 sessionLifetime,
                 sampleCounty,
-                jobPeriodMillis);
+                jobPeriodMillis,
+                smsUrl,
+                smsToken,
+                outboxRetrySeconds);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -167,6 +187,7 @@ public record HubConfig(
     @Override
     public String toString() {
         return "HubConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
+                + ", sms gateway=" + smsUrl.isPresent()
                 + ", external mysql=" + mysqlUri.isPresent() + ", external redis=" + redisUri.isPresent() + "]";
     }
 

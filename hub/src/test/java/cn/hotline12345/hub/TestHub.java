@@ -33,6 +33,9 @@ public final class TestHub {
     /** The password of users made by {@link #tokenFor}. */
     public static final String STAFF_PASSWORD = "Hotline12345";
 
+    /** The SMS provider the test hubs send to. */
+    public static final SmsGatewayStub SMS = SmsGatewayStub.start();
+
     private static Hub hub;
     private static String adminToken;
     private static final HttpClient CLIENT =
@@ -60,6 +63,10 @@ public final class TestHub {
         env.put("HUB_SHUTDOWN_GRACE_SECONDS", "5");
         env.put("HUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("HUB_REDIS_KEY_PREFIX", "it:" + UUID.randomUUID() + ":");
+        env.put("HUB_SMS_URL", SMS.url());
+        env.put("HUB_SMS_TOKEN", "sms-test-token");
+        env.put("HUB_OUTBOX_RETRY_SECONDS", "1");
+        env.put("HUB_JOB_PERIOD_MILLIS", "200");
         return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
     }
 

@@ -49,17 +49,28 @@ public final class AccountRepository {
 
     /** Creates an account; fails with MariaDB error 1062 if the username is taken. */
     public Future<Void> create(
-            String username, String displayName, String passwordHash, Role role, Long departmentId, String actor) {
+            String username,
+            String displayName,
+            String passwordHash,
+            Role role,
+            Long departmentId,
+            boolean canUnmask,
+            String actor) {
         LocalDateTime now = now();
         return pool.withTransaction(conn -> conn.preparedQuery(AccountSql.INSERT_USER)
-                .execute(Tuple.of(username, displayName, passwordHash, role.name(), departmentId, now, now))
+                .execute(Tuple.from(new Object[] {
+                    username, displayName, passwordHash, role.name(), departmentId, canUnmask, now, now
+                }))
                 .compose(done -> audit(
                         conn,
                         actor,
                         "CREATE_USER",
                         "staff_user",
                         username,
-                        new JsonObject().put("role", role.name()).put("departmentId", departmentId))));
+                        new JsonObject()
+                                .put("role", role.name())
+                                .put("departmentId", departmentId)
+                                .put("canUnmask", canUnmask))));
     }
 
     /** Changes an account; null leaves a value as it is (department is always set). Succeeds with false if unknown. */
@@ -68,12 +79,20 @@ public final class AccountRepository {
             String displayName,
             Role role,
             Long departmentId,
+            Boolean canUnmask,
             Boolean active,
             String passwordHash,
             String actor) {
         return pool.withTransaction(conn -> conn.preparedQuery(AccountSql.UPDATE_USER)
                 .execute(Tuple.from(new Object[] {
-                    displayName, role == null ? null : role.name(), departmentId, active, passwordHash, now(), username
+                    displayName,
+                    role == null ? null : role.name(),
+                    departmentId,
+                    canUnmask,
+                    active,
+                    passwordHash,
+                    now(),
+                    username
                 }))
                 .compose(rows -> rows.rowCount() == 0
                         ? Future.succeededFuture(false)
@@ -87,6 +106,7 @@ public final class AccountRepository {
                                                 .put("displayName", displayName)
                                                 .put("role", role == null ? null : role.name())
                                                 .put("departmentId", departmentId)
+                                                .put("canUnmask", canUnmask)
                                                 .put("active", active)
                                                 .put("passwordChanged", passwordHash != null))
                                 .map(true)));
@@ -110,9 +130,7 @@ public final class AccountRepository {
 
     private Future<Void> audit(
             SqlClient client, String actor, String action, String targetType, String targetId, JsonObject detail) {
-        return client.preparedQuery(AccountSql.INSERT_AUDIT)
-                .execute(Tuple.of(actor, action, targetType, targetId, detail.encode(), now()))
-                .mapEmpty();
+        return AuditLog.record(client, actor, action, targetType, targetId, detail, now());
     }
 
     private static StaffUser user(Row row) {
@@ -121,7 +139,8 @@ public final class AccountRepository {
                 row.getString("username"),
                 row.getString("display_name"),
                 Role.valueOf(row.getString("role")),
-                row.getLong("department_id"));
+                row.getLong("department_id"),
+                row.getBoolean("can_unmask"));
     }
 
     private LocalDateTime now() {

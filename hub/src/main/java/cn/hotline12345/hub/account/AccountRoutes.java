@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -26,13 +27,19 @@ public final class AccountRoutes {
     private final Passwords passwords;
     private final Sessions sessions;
     private final Authentication authentication;
+    private final Predicate<Long> departmentExists;
 
     public AccountRoutes(
-            AccountRepository accounts, Passwords passwords, Sessions sessions, Authentication authentication) {
+            AccountRepository accounts,
+            Passwords passwords,
+            Sessions sessions,
+            Authentication authentication,
+            Predicate<Long> departmentExists) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;
         this.authentication = authentication;
+        this.departmentExists = departmentExists;
     }
 
     /** Adds the routes to the {@code /api/v1} router, which already parses bodies. */
@@ -116,6 +123,10 @@ public final class AccountRoutes {
         String password = body.requiredText("password", "密码", 72);
         String roleName = body.requiredText("role", "角色", 24);
         Long departmentId = body.positiveId("departmentId", "承办单位编号");
+        boolean canUnmask = body.bool("canUnmask", "可查看完整诉求人信息", false);
+        if (departmentId != null && !departmentExists.test(departmentId)) {
+            body.reject("departmentId", "承办单位 " + departmentId + " 不存在");
+        }
         if (username != null && !USERNAME.matcher(username).matches()) {
             body.reject("username", "用户名须为3到64位字母、数字、下划线、点或短横线");
         }
@@ -133,7 +144,7 @@ public final class AccountRoutes {
         String actor = Authentication.user(ctx).actor();
         passwords
                 .hash(password)
-                .compose(hash -> accounts.create(username, displayName, hash, role, departmentId, actor))
+                .compose(hash -> accounts.create(username, displayName, hash, role, departmentId, canUnmask, actor))
                 .recover(failure -> TicketRepository.isDuplicate(failure)
                         ? Future.failedFuture(ApiException.conflict("用户名已存在：" + username))
                         : Future.failedFuture(failure))
@@ -151,6 +162,10 @@ public final class AccountRoutes {
         String password = body.text("password", "密码", 72);
         Long departmentId = body.positiveId("departmentId", "承办单位编号");
         Boolean active = body.has("active") ? body.bool("active", "是否启用", true) : null;
+        Boolean canUnmask = body.has("canUnmask") ? body.bool("canUnmask", "可查看完整诉求人信息", false) : null;
+        if (departmentId != null && !departmentExists.test(departmentId)) {
+            body.reject("departmentId", "承办单位 " + departmentId + " 不存在");
+        }
         boolean departmentGiven = body.has("departmentId");
         Role role = roleName == null ? null : Role.of(roleName).orElse(null);
         if (roleName != null && role == null) {
@@ -173,9 +188,13 @@ public final class AccountRoutes {
                         return Future.failedFuture(ApiException.invalid(
                                 "departmentId", effective.displayName() + "必须属于一个承办单位（departmentId）"));
                     }
-                    return accounts.update(username, displayName, role, department, active, newHash, actor);
+                    return accounts.update(username, displayName, role, department, canUnmask, active, newHash, actor);
                 }))
-                .compose(updated -> Boolean.FALSE.equals(active) || password != null || role != null
+                .compose(updated -> Boolean.FALSE.equals(active)
+                                || password != null
+                                || role != null
+                                || canUnmask != null
+                                || departmentGiven
                         ? sessions.closeAll(username).compose(closed -> sessions.clearFailures(username))
                         : sessions.clearFailures(username))
                 .compose(done -> accounts.find(username))

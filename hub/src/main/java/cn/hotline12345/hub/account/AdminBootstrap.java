@@ -29,7 +29,7 @@ public final class AdminBootstrap {
             String password = generated ? generate() : configured;
             return passwords
                     .hash(password)
-                    .compose(hash -> accounts.create(ADMIN, "系统管理员", hash, Role.ADMIN, null, "system"))
+                    .compose(hash -> accounts.create(ADMIN, "系统管理员", hash, Role.ADMIN, null, true, "system"))
                     .onSuccess(created -> {
                         if (generated) {
                             log.warn(

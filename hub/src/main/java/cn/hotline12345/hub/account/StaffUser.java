@@ -10,8 +10,9 @@ import io.vertx.core.json.JsonObject;
  * @param displayName name shown to colleagues
  * @param role what they do
  * @param departmentId their department for department roles, or null
+ * @param canUnmask whether they may see a masked citizen's name and phone, with a reason that is audited
  */
-public record StaffUser(long id, String username, String displayName, Role role, Long departmentId) {
+public record StaffUser(long id, String username, String displayName, Role role, Long departmentId, boolean canUnmask) {
 
     /** As JSON for sessions and API answers. */
     public JsonObject toJson() {
@@ -21,7 +22,8 @@ public record StaffUser(long id, String username, String displayName, Role role,
                 .put("displayName", displayName)
                 .put("role", role.name())
                 .put("roleName", role.displayName())
-                .put("departmentId", departmentId);
+                .put("departmentId", departmentId)
+                .put("canUnmask", canUnmask);
     }
 
     /** The user written by {@link #toJson()}. */
@@ -31,7 +33,8 @@ public record StaffUser(long id, String username, String displayName, Role role,
                 json.getString("username"),
                 json.getString("displayName"),
                 Role.valueOf(json.getString("role")),
-                json.getLong("departmentId"));
+                json.getLong("departmentId"),
+                json.getBoolean("canUnmask", false));
     }
 
     /** The actor string written into events and the audit log, e.g. {@code user:agent07}. */

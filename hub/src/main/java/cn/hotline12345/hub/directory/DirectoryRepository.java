@@ -1,10 +1,10 @@
 package cn.hotline12345.hub.directory;
 
+import cn.hotline12345.hub.account.AuditLog;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -90,7 +90,7 @@ public final class DirectoryRepository {
                         }))
                         .mapEmpty());
             }
-            return chain.compose(done -> audit(
+            return chain.compose(done -> AuditLog.record(
                             conn,
                             actor,
                             "SAVE_DEPARTMENTS",
@@ -119,23 +119,10 @@ public final class DirectoryRepository {
                                 now))
                         .mapEmpty());
             }
-            return chain.compose(done -> audit(
+            return chain.compose(done -> AuditLog.record(
                             conn, actor, "SAVE_AREAS", "area", "*", new JsonObject().put("count", areas.size()), now))
                     .map(areas.size());
         });
-    }
-
-    private static Future<Void> audit(
-            SqlConnection conn,
-            String actor,
-            String action,
-            String targetType,
-            String targetId,
-            JsonObject detail,
-            LocalDateTime at) {
-        return conn.preparedQuery(DirectorySql.INSERT_AUDIT)
-                .execute(Tuple.of(actor, action, targetType, targetId, detail.encode(), at))
-                .mapEmpty();
     }
 
     private LocalDateTime now() {

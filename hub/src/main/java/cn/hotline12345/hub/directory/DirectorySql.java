@@ -35,10 +35,5 @@ final class DirectorySql {
             ON DUPLICATE KEY UPDATE name = VALUES(name), level = VALUES(level), parent_code = VALUES(parent_code),
                 aliases = VALUES(aliases), updated_at = VALUES(updated_at)""";
 
-    static final String INSERT_AUDIT =
-            """
-            INSERT INTO audit_log (actor, action, target_type, target_id, detail, occurred_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
-
     private DirectorySql() {}
 }

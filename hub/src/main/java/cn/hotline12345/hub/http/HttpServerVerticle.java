@@ -2,6 +2,7 @@ package cn.hotline12345.hub.http;
 
 import cn.hotline12345.hub.account.AccountRepository;
 import cn.hotline12345.hub.account.AccountRoutes;
+import cn.hotline12345.hub.account.AuditRoutes;
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Passwords;
 import cn.hotline12345.hub.account.Sessions;
@@ -15,6 +16,7 @@ import cn.hotline12345.hub.directory.DirectoryRoutes;
 import cn.hotline12345.hub.health.HealthRoutes;
 import cn.hotline12345.hub.intake.IntakeRoutes;
 import cn.hotline12345.hub.intake.IntakeService;
+import cn.hotline12345.hub.intake.RegistrationRoutes;
 import cn.hotline12345.hub.routing.DispatchRulesHolder;
 import cn.hotline12345.hub.routing.ResponsibilityListRepository;
 import cn.hotline12345.hub.routing.RoutingRoutes;
@@ -24,6 +26,8 @@ import cn.hotline12345.hub.sla.CalendarRepository;
 import cn.hotline12345.hub.sla.CalendarRoutes;
 import cn.hotline12345.hub.sla.SlaPolicyRepository;
 import cn.hotline12345.hub.sla.SlaPolicyRoutes;
+import cn.hotline12345.hub.stats.KpiRepository;
+import cn.hotline12345.hub.stats.KpiRoutes;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import cn.hotline12345.hub.workflow.TicketWorkflow;
@@ -112,7 +116,12 @@ public final class HttpServerVerticle extends VerticleBase {
                 config.getString("redis.keyPrefix"),
                 Duration.ofSeconds(config.getLong("session.lifetimeSeconds")));
         Authentication authentication = new Authentication(sessions);
-        new AccountRoutes(new AccountRepository(pool, clock), new Passwords(vertx), sessions, authentication)
+        new AccountRoutes(
+                        new AccountRepository(pool, clock),
+                        new Passwords(vertx),
+                        sessions,
+                        authentication,
+                        id -> rules.current().directory().department(id).isPresent())
                 .mount(api);
         new ClassificationRoutes(
                         vertx,
@@ -142,6 +151,9 @@ public final class HttpServerVerticle extends VerticleBase {
                         authentication)
                 .mount(api);
         new SlaPolicyRoutes(new SlaPolicyRepository(pool, clock), reloadRules, authentication).mount(api);
+        new RegistrationRoutes(intake, new TaxonomyRepository(pool, clock), authentication, clock).mount(api);
+        new AuditRoutes(pool, authentication).mount(api);
+        new KpiRoutes(new KpiRepository(pool, () -> rules.current().directory()), authentication, clock).mount(api);
         new WorkflowRoutes(
                         new TicketWorkflow(pool, rules::current, calendars::current, clock),
                         new WorkflowQueries(pool, () -> rules.current().directory()),

@@ -15,8 +15,8 @@ public final class IntakeRequests {
     /** Longest accepted request text, in characters; a long hotline transcript fits. */
     public static final int MAX_CONTENT = 20_000;
 
-    static final int MAX_TITLE = 100;
-    static final int MAX_KEY = 128;
+    public static final int MAX_TITLE = 100;
+    public static final int MAX_KEY = 128;
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
     private static final String CHANNELS =
             Arrays.stream(ChannelId.values()).map(ChannelId::id).collect(Collectors.joining("、"));

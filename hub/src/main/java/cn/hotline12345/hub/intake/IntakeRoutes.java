@@ -94,6 +94,7 @@ public final class IntakeRoutes {
                 .put("statusName", progress.status().displayName())
                 .put("createdAt", Times.iso(progress.createdAt()))
                 .put("updatedAt", Times.iso(progress.updatedAt()))
-                .put("timeline", timeline);
+                .put("timeline", timeline)
+                .put("reply", progress.reply());
     }
 }

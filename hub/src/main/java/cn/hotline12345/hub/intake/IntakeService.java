@@ -2,6 +2,7 @@ package cn.hotline12345.hub.intake;
 
 import cn.hotline12345.channels.InboundMessage;
 import cn.hotline12345.hub.classify.Classifiers;
+import cn.hotline12345.hub.classify.Classifiers.TicketClassification;
 import cn.hotline12345.hub.ticket.NewTicket;
 import cn.hotline12345.hub.ticket.StoredTicket;
 import cn.hotline12345.hub.ticket.TicketNumbers;
@@ -44,7 +45,30 @@ public final class IntakeService {
     public Future<Outcome> submit(NewTicket request) {
         NewTicket titled = withTitle(request);
         InboundMessage message = titled.message();
-        return store(titled.classifiedAs(classifiers.get().classify(message.title(), message.content())));
+        return store(
+                titled.classification() != null
+                        ? titled
+                        : titled.classifiedAs(classifiers.get().classify(message.title(), message.content())));
+    }
+
+    /**
+     * Stores an agent's registration: the agent's type and category where given, the classifier's for the rest (a
+     * category the agent chose is never sent to triage).
+     */
+    public Future<Outcome> submit(NewTicket request, String agentType, String agentCategory) {
+        if (request.classification() != null) {
+            return submit(request);
+        }
+        NewTicket titled = withTitle(request);
+        InboundMessage message = titled.message();
+        TicketClassification decision = classifiers.get().classify(message.title(), message.content());
+        return store(titled.classifiedAs(new TicketClassification(
+                agentType != null ? agentType : decision.type(),
+                agentType != null ? 1.0 : decision.typeConfidence(),
+                agentCategory != null ? agentCategory : decision.category(),
+                agentCategory != null ? 1.0 : decision.categoryConfidence(),
+                decision.version(),
+                agentCategory == null && decision.triage())));
     }
 
     private Future<Outcome> store(NewTicket request) {
@@ -85,6 +109,7 @@ public final class IntakeService {
                 m.area(),
                 m.publicConsent(),
                 m.receivedAt());
-        return new NewTicket(titled, request.idempotencyKey(), request.actor(), request.classification());
+        return new NewTicket(
+                titled, request.idempotencyKey(), request.actor(), request.classification(), request.agent());
     }
 }

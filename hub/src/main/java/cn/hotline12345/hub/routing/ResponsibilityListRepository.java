@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.routing;
 
+import cn.hotline12345.hub.account.AuditLog;
 import cn.hotline12345.hub.directory.DirectoryFiles;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.Times;
@@ -214,9 +215,7 @@ public final class ResponsibilityListRepository {
 
     private static Future<Void> audit(
             SqlConnection conn, String actor, String action, String version, JsonObject detail, LocalDateTime at) {
-        return conn.preparedQuery(RoutingSql.INSERT_AUDIT)
-                .execute(Tuple.of(actor, action, "responsibility_list", version, detail.encode(), at))
-                .mapEmpty();
+        return AuditLog.record(conn, actor, action, "responsibility_list", version, detail, at);
     }
 
     private static String iso(LocalDateTime utc) {

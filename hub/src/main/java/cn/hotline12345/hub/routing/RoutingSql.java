@@ -50,11 +50,6 @@ final class RoutingSql {
             UPDATE responsibility_list SET status = 'PUBLISHED', published_by = ?, published_at = ?, archived_at = NULL
             WHERE id = ?""";
 
-    static final String INSERT_AUDIT =
-            """
-            INSERT INTO audit_log (actor, action, target_type, target_id, detail, occurred_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
-
     static final String RECENT_TICKETS =
             """
             SELECT ticket_no, title, content, request_type, category, subcategory, area_code, lead_department_id

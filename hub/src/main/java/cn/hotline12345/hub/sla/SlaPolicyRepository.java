@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.sla;
 
+import cn.hotline12345.hub.account.AuditLog;
 import cn.hotline12345.hub.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -78,14 +79,14 @@ public final class SlaPolicyRepository {
                         .execute(Tuple.of(p.requestType(), p.urgency(), p.category(), p.areaCode())))
                 .compose(rows -> {
                     long id = rows.iterator().next().getLong("id");
-                    return conn.preparedQuery(SlaSql.INSERT_AUDIT)
-                            .execute(Tuple.of(
+                    return AuditLog.record(
+                                    conn,
                                     actor,
                                     "SAVE_SLA_POLICY",
                                     "sla_policy",
                                     String.valueOf(id),
-                                    p.toJson().put("id", id).encode(),
-                                    now))
+                                    p.toJson().put("id", id),
+                                    now)
                             .map(id);
                 }));
     }
@@ -103,14 +104,8 @@ public final class SlaPolicyRepository {
             }
             return pool.withTransaction(conn -> conn.preparedQuery(SlaSql.DELETE)
                     .execute(Tuple.of(id))
-                    .compose(done -> conn.preparedQuery(SlaSql.INSERT_AUDIT)
-                            .execute(Tuple.of(
-                                    actor,
-                                    "DELETE_SLA_POLICY",
-                                    "sla_policy",
-                                    String.valueOf(id),
-                                    new JsonObject().encode(),
-                                    now)))
+                    .compose(done -> AuditLog.record(
+                            conn, actor, "DELETE_SLA_POLICY", "sla_policy", String.valueOf(id), new JsonObject(), now))
                     .mapEmpty());
         });
     }

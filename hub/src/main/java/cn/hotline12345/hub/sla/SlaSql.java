@@ -28,10 +28,5 @@ final class SlaSql {
 
     static final String DELETE = "DELETE FROM sla_policy WHERE id = ?";
 
-    static final String INSERT_AUDIT =
-            """
-            INSERT INTO audit_log (actor, action, target_type, target_id, detail, occurred_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
-
     private SlaSql() {}
 }

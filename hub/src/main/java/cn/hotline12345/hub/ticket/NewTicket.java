@@ -9,13 +9,37 @@ import cn.hotline12345.hub.classify.Classifiers.TicketClassification;
  * @param message the normalised request
  * @param idempotencyKey the client's {@code Idempotency-Key}, or null
  * @param actor who registered it, e.g. {@code channel:web} or {@code user:agent07}
- * @param classification type and category from the classifier, or null when not classified
+ * @param classification type and category from the classifier (or the agent), or null when not classified
+ * @param agent what the registering agent added, or null for channel messages
  */
 public record NewTicket(
-        InboundMessage message, String idempotencyKey, String actor, TicketClassification classification) {
+        InboundMessage message,
+        String idempotencyKey,
+        String actor,
+        TicketClassification classification,
+        AgentInput agent) {
+
+    /**
+     * What an agent registering a call adds.
+     *
+     * @param subcategory the second-level category, or null
+     * @param urgency NORMAL (一般), URGENT (紧急) or CRITICAL (特急)
+     * @param answer the agent's on-the-spot answer to a 咨询 (直接答复), which closes the ticket at once, or null
+     */
+    public record AgentInput(String subcategory, String urgency, String answer) {}
+
+    /** A ticket from a channel, without an agent's additions. */
+    public NewTicket(InboundMessage message, String idempotencyKey, String actor, TicketClassification classification) {
+        this(message, idempotencyKey, actor, classification, null);
+    }
 
     /** This ticket with the classifier's decision. */
     public NewTicket classifiedAs(TicketClassification decision) {
-        return new NewTicket(message, idempotencyKey, actor, decision);
+        return new NewTicket(message, idempotencyKey, actor, decision, agent);
+    }
+
+    /** The status it is stored in: closed at once when an agent answered it directly. */
+    public TicketStatus initialStatus() {
+        return agent != null && agent.answer() != null ? TicketStatus.CLOSED : TicketStatus.RECEIVED;
     }
 }

@@ -33,7 +33,29 @@ public enum TicketAction {
     /** 催办: a warning that a deadline is near, from a clock or a person. */
     URGE("催办", null),
     /** 督办: a deadline passed, or a supervisor intervened. */
-    SUPERVISE("督办", null);
+    SUPERVISE("督办", null),
+    /** 办理记录: a note or a contact with the citizen, by the handling unit or the centre. */
+    NOTE("办理记录", null),
+    /** 协办意见: a co-unit's part of the reply, for the lead unit to merge. */
+    SUB_REPLY("协办意见", null),
+    /** 答复: the lead unit's reply, waiting for the centre's review. */
+    REPLY("答复", "承办单位已答复，热线中心正在审核。"),
+    /** 审核通过: the reply goes to the citizen; follow-up next. */
+    APPROVE("审核通过", "您的诉求已办理完毕，答复已发送给您。"),
+    /** 审核退回: the reply goes back to the lead unit. */
+    REJECT_REPLY("审核退回", null),
+    /** 回访: the centre asked the citizen (or the citizen rated) whether it was resolved and how satisfied they are. */
+    FOLLOW_UP("回访", "已完成回访，工单办结。感谢您的评价。"),
+    /** 重办: reopened after an unsatisfied follow-up. */
+    REOPEN("重办", "您的诉求已重新交办。"),
+    /** 直接答复: an agent answered a 咨询 on the spot and closed it. */
+    ANSWER("直接答复", "您的咨询已直接答复，工单办结。"),
+    /** 不予受理. */
+    REJECT("不予受理", "您的诉求不予受理，原因已告知您。"),
+    /** 并单: merged into a master ticket; the master's reply and follow-up reach this requester too. */
+    MERGE("并单", "您的诉求已与相同诉求合并办理。"),
+    /** 主单答复同步: the master ticket's approved reply, shared with a merged ticket. */
+    SHARE_REPLY("并单答复", "您的诉求已办理完毕，答复已发送给您。");
 
     private final String displayName;
     private final String citizenText;

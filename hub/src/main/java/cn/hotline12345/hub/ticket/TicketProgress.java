@@ -13,6 +13,7 @@ import java.util.List;
  * @param createdAt when it was registered
  * @param updatedAt when it last changed
  * @param timeline citizen-safe steps, oldest first
+ * @param reply the approved reply (答复), once the centre approved it, or null
  */
 public record TicketProgress(
         String ticketNo,
@@ -21,7 +22,8 @@ public record TicketProgress(
         TicketStatus status,
         Instant createdAt,
         Instant updatedAt,
-        List<Step> timeline) {
+        List<Step> timeline,
+        String reply) {
 
     /**
      * One step of the timeline.

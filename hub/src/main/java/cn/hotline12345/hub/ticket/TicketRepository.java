@@ -39,6 +39,11 @@ public final class TicketRepository {
         InboundMessage message = ticket.message();
         TicketClassification decision = ticket.classification();
         LocalDateTime at = utc(now);
+        NewTicket.AgentInput agent = ticket.agent();
+        String answer = agent == null ? null : agent.answer();
+        LocalDateTime answeredAt = answer == null ? null : at;
+        int events = answer == null ? 1 : 2;
+        TicketStatus status = ticket.initialStatus();
         return pool.withTransaction(conn -> upsertCitizen(conn, message, at)
                         .compose(citizenId -> conn.preparedQuery(TicketSql.INSERT_TICKET)
                                 .execute(Tuple.from(new Object[] {
@@ -59,11 +64,18 @@ public final class TicketRepository {
                                     decision != null && decision.triage(),
                                     message.address(),
                                     message.area(),
-                                    TicketStatus.RECEIVED.name(),
+                                    status.name(),
                                     message.publicConsent(),
+                                    events,
                                     utc(message.receivedAt()),
                                     at,
-                                    at
+                                    at,
+                                    agent == null ? null : agent.subcategory(),
+                                    agent == null || agent.urgency() == null ? "NORMAL" : agent.urgency(),
+                                    answeredAt,
+                                    answeredAt,
+                                    answeredAt,
+                                    answer == null ? null : true
                                 })))
                         .compose(rows -> {
                             long id = rows.property(MySQLClient.LAST_INSERTED_ID);
@@ -82,10 +94,27 @@ public final class TicketRepository {
                                             TicketStatus.RECEIVED.name(),
                                             at,
                                             payload.encode()))
+                                    .compose(done -> answer == null
+                                            ? Future.succeededFuture()
+                                            : conn.preparedQuery(TicketSql.INSERT_EVENT)
+                                                    .execute(Tuple.of(
+                                                            id,
+                                                            2,
+                                                            ticket.actor(),
+                                                            TicketAction.ANSWER.name(),
+                                                            TicketStatus.RECEIVED.name(),
+                                                            TicketStatus.CLOSED.name(),
+                                                            at,
+                                                            new JsonObject()
+                                                                    .put("content", answer)
+                                                                    .put("onTheSpot", true)
+                                                                    .encode()))
+                                                    .compose(event -> conn.preparedQuery(TicketSql.INSERT_DIRECT_ANSWER)
+                                                            .execute(Tuple.of(id, answer, ticket.actor(), at))))
                                     .map(id);
                         }))
-                .map(id -> new StoredTicket(
-                        id, ticketNo, message.channel().id(), TicketStatus.RECEIVED, at.toInstant(ZoneOffset.UTC)));
+                .map(id ->
+                        new StoredTicket(id, ticketNo, message.channel().id(), status, at.toInstant(ZoneOffset.UTC)));
     }
 
     /** The ticket stored for this channel message, if any. */
@@ -115,9 +144,17 @@ public final class TicketRepository {
                     if (registered == null || !registered.equals(phone)) {
                         return Future.succeededFuture(Optional.empty());
                     }
+                    long id = ticket.getLong("id");
                     return pool.preparedQuery(TicketSql.EVENTS_OF_TICKET)
-                            .execute(Tuple.of(ticket.getLong("id")))
-                            .map(events -> Optional.of(toProgress(ticket, events)));
+                            .execute(Tuple.of(id))
+                            .compose(events -> pool.preparedQuery(TicketSql.APPROVED_REPLY)
+                                    .execute(Tuple.of(id))
+                                    .map(reply -> Optional.of(toProgress(
+                                            ticket,
+                                            events,
+                                            reply.size() == 0
+                                                    ? null
+                                                    : reply.iterator().next().getString("content")))));
                 });
     }
 
@@ -234,7 +271,7 @@ public final class TicketRepository {
                 .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
     }
 
-    private static TicketProgress toProgress(Row ticket, RowSet<Row> events) {
+    private static TicketProgress toProgress(Row ticket, RowSet<Row> events, String reply) {
         List<TicketProgress.Step> steps = new ArrayList<>();
         for (Row event : events) {
             TicketAction action = TicketAction.valueOf(event.getString("action"));
@@ -249,7 +286,8 @@ public final class TicketRepository {
                 TicketStatus.valueOf(ticket.getString("status")),
                 ticket.getLocalDateTime("created_at").toInstant(ZoneOffset.UTC),
                 ticket.getLocalDateTime("updated_at").toInstant(ZoneOffset.UTC),
-                List.copyOf(steps));
+                List.copyOf(steps),
+                reply);
     }
 
     private static Optional<StoredTicket> firstStored(RowSet<Row> rows) {

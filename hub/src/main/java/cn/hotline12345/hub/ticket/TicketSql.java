@@ -13,8 +13,13 @@ final class TicketSql {
             INSERT INTO ticket (ticket_no, channel, external_id, idempotency_key, citizen_id, citizen_name,
                 citizen_phone, title, content, request_type, category, type_confidence, category_confidence,
                 classifier_version, triage, address, area, status, public_consent, event_seq, received_at,
-                created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""";
+                created_at, updated_at, subcategory, urgency, replied_at, approved_at, closed_at, resolved)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    static final String INSERT_DIRECT_ANSWER =
+            """
+            INSERT INTO ticket_reply (ticket_id, department_id, kind, content, author, created_at, review)
+            VALUES (?, NULL, 'FINAL', ?, ?, ?, 'APPROVED')""";
 
     static final String INSERT_EVENT =
             """
@@ -35,6 +40,11 @@ final class TicketSql {
             """
             SELECT id, ticket_no, channel, title, status, citizen_phone, created_at, updated_at FROM ticket
             WHERE ticket_no = ?""";
+
+    static final String APPROVED_REPLY =
+            """
+            SELECT content FROM ticket_reply WHERE ticket_id = ? AND kind = 'FINAL' AND review = 'APPROVED'
+            ORDER BY id DESC LIMIT 1""";
 
     static final String EVENTS_OF_TICKET =
             """

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's periodic work: dispatching received tickets and firing deadline clocks. Every hub runs it; the database
+ * The hub's periodic work: dispatching received tickets, firing deadline clocks, delivering the outbox. Every hub runs it; the database
  * locks make each ticket and clock handled by exactly one of them. A run starts only after the previous one ended, and
  * a full batch runs again at once.
  */
@@ -25,19 +25,15 @@ public final class BackgroundJobs {
         this.periodMillis = periodMillis;
     }
 
-    /** Starts running {@code workflow}'s dispatcher and {@code clocks} periodically. */
-    public void start(TicketWorkflow workflow, ClockWorker clocks) {
-        schedule("dispatch", () -> workflow.dispatchReceived(BATCH));
-        schedule("clocks", () -> clocks.fireDue(BATCH));
+    /** Runs {@code job} periodically; it gets the batch size and answers how much it handled. */
+    public BackgroundJobs schedule(String name, java.util.function.IntFunction<Future<Integer>> job) {
+        vertx.setTimer(periodMillis, id -> run(name, () -> job.apply(BATCH)));
+        return this;
     }
 
     /** Stops scheduling new runs. */
     public void stop() {
         stopped = true;
-    }
-
-    private void schedule(String name, Supplier<Future<Integer>> job) {
-        vertx.setTimer(periodMillis, id -> run(name, job));
     }
 
     private void run(String name, Supplier<Future<Integer>> job) {

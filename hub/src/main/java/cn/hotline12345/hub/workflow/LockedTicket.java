@@ -9,6 +9,9 @@ import java.util.List;
 record LockedTicket(
         long id,
         String ticketNo,
+        String channel,
+        String citizenPhone,
+        Long masterTicketId,
         TicketStatus status,
         int eventSeq,
         String title,
@@ -23,6 +26,7 @@ record LockedTicket(
         Long leadDepartmentId,
         LocalDateTime dispatchedAt,
         LocalDateTime acceptedAt,
+        LocalDateTime repliedAt,
         LocalDateTime returnDueAt,
         LocalDateTime acceptDueAt,
         LocalDateTime replyDueAt,
@@ -30,12 +34,17 @@ record LockedTicket(
         LocalDateTime pausedAt,
         int extendedDays,
         boolean overdue,
+        String satisfaction,
+        int reopenCount,
         List<Long> coDepartmentIds) {
 
     static LockedTicket of(Row row, List<Long> co) {
         return new LockedTicket(
                 row.getLong("id"),
                 row.getString("ticket_no"),
+                row.getString("channel"),
+                row.getString("citizen_phone"),
+                row.getLong("master_ticket_id"),
                 TicketStatus.valueOf(row.getString("status")),
                 row.getInteger("event_seq"),
                 row.getString("title"),
@@ -50,6 +59,7 @@ record LockedTicket(
                 row.getLong("lead_department_id"),
                 row.getLocalDateTime("dispatched_at"),
                 row.getLocalDateTime("accepted_at"),
+                row.getLocalDateTime("replied_at"),
                 row.getLocalDateTime("return_due_at"),
                 row.getLocalDateTime("accept_due_at"),
                 row.getLocalDateTime("reply_due_at"),
@@ -57,7 +67,14 @@ record LockedTicket(
                 row.getLocalDateTime("paused_at"),
                 row.getInteger("extended_days"),
                 row.getBoolean("overdue"),
+                row.getString("satisfaction"),
+                row.getInteger("reopen_count"),
                 co);
+    }
+
+    /** Whether the department is a co-unit. */
+    boolean coUnit(Long departmentId) {
+        return departmentId != null && coDepartmentIds.contains(departmentId);
     }
 
     /** Whether the department is the lead unit or a co-unit. */

@@ -45,6 +45,9 @@ public final class TicketWorkflow {
     /** The actor of automatic dispatches. */
     public static final String ROUTER = "system:router";
 
+    /** How many times a ticket may be reopened (重办) after unsatisfied follow-ups. */
+    public static final int MAX_REOPENS = 2;
+
     private final Pool pool;
     private final Supplier<DispatchRules> rules;
     private final Supplier<WorkingCalendar> calendar;
@@ -72,29 +75,86 @@ public final class TicketWorkflow {
         }
         Input input;
         try {
-            input = Input.parse(action, body).by(user.actor());
+            input = Input.parse(action, body).by(user);
         } catch (ApiException e) {
             return Future.failedFuture(e);
         }
-        LocalDateTime now = now();
-        DispatchRules snapshot = rules.get();
-        return pool.withTransaction(conn -> lock(conn, ticketNo).compose(found -> {
-            LockedTicket ticket = found.orElseThrow(() -> ApiException.notFound("工单 " + ticketNo + " 不存在"));
-            if (user.role().inDepartment()) {
-                if (!ticket.involves(user.departmentId())) {
-                    throw ApiException.notFound("工单 " + ticketNo + " 不存在");
-                }
-                if (!user.departmentId().equals(ticket.leadDepartmentId())) {
+        return Transactions.retryOnDeadlock(() -> {
+            LocalDateTime now = now();
+            DispatchRules snapshot = rules.get();
+            return pool.withTransaction(conn -> preLock(conn, action, ticketNo, input)
+                    .compose(locked -> lock(conn, ticketNo))
+                    .compose(found -> {
+                        LockedTicket ticket = found.orElseThrow(() -> ApiException.notFound("工单 " + ticketNo + " 不存在"));
+                        checkUnit(ticket, action, user);
+                        if (!action.from().contains(ticket.status())) {
+                            throw ApiException.conflict(
+                                    "工单当前状态为“" + ticket.status().displayName() + "”，不能"
+                                            + action.event().displayName());
+                        }
+                        return decide(conn, ticket, action, input, snapshot, now)
+                                .compose(change -> write(conn, ticket, change, user.actor(), now));
+                    }));
+        });
+    }
+
+    private static void checkUnit(LockedTicket ticket, WorkflowAction action, StaffUser user) {
+        if (!user.role().inDepartment()) {
+            return;
+        }
+        Long department = user.departmentId();
+        if (!ticket.involves(department)) {
+            throw ApiException.notFound("工单 " + ticket.ticketNo() + " 不存在");
+        }
+        switch (action.unit()) {
+            case LEAD -> {
+                if (!department.equals(ticket.leadDepartmentId())) {
                     throw ApiException.conflict("只有主办单位可以" + action.event().displayName());
                 }
             }
-            if (!action.from().contains(ticket.status())) {
-                throw ApiException.conflict("工单当前状态为“" + ticket.status().displayName() + "”，不能"
-                        + action.event().displayName());
+            case CO -> {
+                if (!ticket.coUnit(department)) {
+                    throw ApiException.conflict("只有协办单位可以" + action.event().displayName());
+                }
             }
-            return decide(conn, ticket, action, input, snapshot, now)
-                    .compose(change -> write(conn, ticket, change, user.actor(), now));
-        }));
+            case INVOLVED -> {}
+        }
+    }
+
+    private static Future<Void> preLock(SqlConnection conn, WorkflowAction action, String ticketNo, Input input) {
+        if (action != WorkflowAction.MERGE) {
+            return Future.succeededFuture();
+        }
+        return conn.preparedQuery(WorkflowSql.LOCK_TICKETS_IN_ORDER)
+                .execute(Tuple.of(ticketNo, input.masterTicketNo))
+                .mapEmpty();
+    }
+
+    /**
+     * The citizen's own rating (满意度评价) of a ticket waiting for follow-up, checked against the phone they gave: it
+     * counts as the follow-up and closes the ticket. 404 when the number and phone do not match, 409 when the ticket
+     * is not waiting for follow-up.
+     */
+    public Future<JsonObject> rateAsCitizen(String ticketNo, String phone, JsonObject body) {
+        Input input;
+        try {
+            input = Input.parse(WorkflowAction.FOLLOW_UP, body);
+        } catch (ApiException e) {
+            return Future.failedFuture(e);
+        }
+        input.actor = "citizen";
+        input.method = "CITIZEN";
+        return Transactions.retryOnDeadlock(() -> {
+            LocalDateTime now = now();
+            return pool.withTransaction(conn -> lock(conn, ticketNo).compose(found -> {
+                LockedTicket ticket = found.filter(t -> phone != null && phone.equals(t.citizenPhone()))
+                        .orElseThrow(() -> ApiException.notFound("未找到该工单，请核对工单号和联系电话"));
+                if (ticket.status() != TicketStatus.FOLLOW_UP) {
+                    throw ApiException.conflict("工单当前状态为“" + ticket.status().displayName() + "”，暂不能评价");
+                }
+                return write(conn, ticket, followUp(ticket, input, now), "citizen", now);
+            }));
+        });
     }
 
     /**
@@ -152,6 +212,18 @@ public final class TicketWorkflow {
             case APPROVE_EXTENSION, DENY_EXTENSION -> decideExtension(conn, ticket, action, input, now);
             case URGE, SUPERVISE -> Future.succeededFuture(
                     new TicketChange(action.event(), ticket.status()).put("note", input.reason));
+            case NOTE -> Future.succeededFuture(new TicketChange(TicketAction.NOTE, ticket.status())
+                    .put("note", input.content)
+                    .put("contactMethod", input.method));
+            case SUB_REPLY -> Future.succeededFuture(subReply(ticket, input, now));
+            case REPLY -> reply(conn, ticket, input, now);
+            case APPROVE -> approve(conn, ticket, input, snapshot, now);
+            case REJECT_REPLY -> Future.succeededFuture(rejectReply(ticket, input, now));
+            case FOLLOW_UP -> Future.succeededFuture(followUp(ticket, input, now));
+            case REOPEN -> Future.succeededFuture(reopen(ticket, input, snapshot, now));
+            case ANSWER -> Future.succeededFuture(answer(ticket, input, now));
+            case REJECT -> Future.succeededFuture(reject(ticket, input, now));
+            case MERGE -> merge(conn, ticket, input, now);
         };
     }
 
@@ -207,10 +279,11 @@ public final class TicketWorkflow {
                 throw ApiException.invalid("coDepartmentIds", "协办单位 " + co + " 不存在、已停用或与主办单位相同");
             }
         }
-        if (action == TicketAction.REASSIGN
-                && lead.id() == (ticket.leadDepartmentId() == null ? -1 : ticket.leadDepartmentId())
-                && ticket.status() != TicketStatus.RETURN_REQUESTED) {
-            throw ApiException.invalid("leadDepartmentId", "改派的主办单位与当前主办单位相同");
+        boolean sameUnits = ticket.leadDepartmentId() != null
+                && lead.id() == ticket.leadDepartmentId()
+                && new java.util.HashSet<>(input.coUnits).equals(new java.util.HashSet<>(ticket.coDepartmentIds()));
+        if (action == TicketAction.REASSIGN && sameUnits && ticket.status() != TicketStatus.RETURN_REQUESTED) {
+            throw ApiException.invalid("leadDepartmentId", "改派的主办单位和协办单位与当前相同");
         }
         TicketChange change =
                 dispatchTo(ticket, snapshot, now, action, lead.id(), input.coUnits, areaOf(ticket, directory));
@@ -255,6 +328,8 @@ public final class TicketWorkflow {
                 .set("extended_days", 0)
                 .set("overdue", false);
         change.coUnits = List.copyOf(coUnits);
+        change.also(WorkflowSql.END_DISPATCH, Tuple.of(now, action.name(), ticket.id()))
+                .also(WorkflowSql.INSERT_DISPATCH, Tuple.of(ticket.id(), lead, now, utc(acceptDue)));
         arm(change, ClockKind.ACCEPT, start, acceptDue, policy.accept().unit(), policy.warnShare());
         arm(change, ClockKind.REPLY, start, replyDue, policy.reply().unit(), policy.warnShare());
         JsonArray co = new JsonArray();
@@ -273,7 +348,9 @@ public final class TicketWorkflow {
     }
 
     private TicketChange accept(LockedTicket ticket, LocalDateTime now) {
-        TicketChange change = new TicketChange(TicketAction.ACCEPT, TicketStatus.IN_PROGRESS).set("accepted_at", now);
+        TicketChange change = new TicketChange(TicketAction.ACCEPT, TicketStatus.IN_PROGRESS)
+                .set("accepted_at", now)
+                .also(WorkflowSql.ACCEPT_DISPATCH, Tuple.of(now, ticket.id()));
         change.clearedClocks.add(ClockKind.ACCEPT);
         change.put("acceptedWithinLimit", ticket.acceptDueAt() == null || !now.isAfter(ticket.acceptDueAt()));
         return change;
@@ -321,6 +398,309 @@ public final class TicketWorkflow {
         return conn.preparedQuery(WorkflowSql.DECIDE_RETURN)
                 .execute(Tuple.of(decision, input.actor, now, input.reason, ticket.id()))
                 .mapEmpty();
+    }
+
+    private TicketChange subReply(LockedTicket ticket, Input input, LocalDateTime now) {
+        return new TicketChange(TicketAction.SUB_REPLY, ticket.status())
+                .put("content", input.content)
+                .also(
+                        WorkflowSql.INSERT_REPLY,
+                        Tuple.of(ticket.id(), input.departmentId, "SUB", input.content, input.actor, now, null));
+    }
+
+    private Future<TicketChange> reply(SqlConnection conn, LockedTicket ticket, Input input, LocalDateTime now) {
+        return conn.preparedQuery(WorkflowSql.SUB_REPLIES)
+                .execute(Tuple.of(ticket.id()))
+                .map(subs -> {
+                    JsonArray merged = new JsonArray();
+                    for (Row sub : subs) {
+                        merged.add(new JsonObject()
+                                .put("id", sub.getLong("id"))
+                                .put("departmentId", sub.getLong("department_id"))
+                                .put("author", sub.getString("author")));
+                    }
+                    boolean onTime = ticket.replyDueAt() == null || !now.isAfter(ticket.replyDueAt());
+                    TicketChange change = new TicketChange(TicketAction.REPLY, TicketStatus.REPLIED)
+                            .set("replied_at", now)
+                            .put("content", input.content)
+                            .put("resolved", input.resolved)
+                            .put("subReplies", merged)
+                            .put("onTime", onTime)
+                            .also(
+                                    WorkflowSql.INSERT_REPLY,
+                                    Tuple.of(
+                                            ticket.id(),
+                                            ticket.leadDepartmentId(),
+                                            "FINAL",
+                                            input.content,
+                                            input.actor,
+                                            now,
+                                            "PENDING"));
+                    change.clearedClocks.add(ClockKind.REPLY);
+                    return change;
+                });
+    }
+
+    private Future<TicketChange> approve(
+            SqlConnection conn, LockedTicket ticket, Input input, DispatchRules snapshot, LocalDateTime now) {
+        return conn.preparedQuery(WorkflowSql.PENDING_REPLY)
+                .execute(Tuple.of(ticket.id()))
+                .compose(replies -> {
+                    if (replies.size() == 0) {
+                        throw ApiException.conflict("该工单没有待审核的答复");
+                    }
+                    String reply = replies.iterator().next().getString("content");
+                    SlaPolicy policy = policy(ticket, snapshot, ticket.areaCode());
+                    OffsetDateTime start = local(now);
+                    OffsetDateTime followUpDue = policy.followUp().after(calendar.get(), start);
+                    TicketChange change = new TicketChange(TicketAction.APPROVE, TicketStatus.FOLLOW_UP)
+                            .set("approved_at", now)
+                            .set("follow_up_due_at", utc(followUpDue))
+                            .put("note", input.reason)
+                            .put("followUpDue", Times.iso(followUpDue))
+                            .also(
+                                    WorkflowSql.REVIEW_REPLY,
+                                    Tuple.of("APPROVED", input.actor, now, input.reason, ticket.id()))
+                            .also(WorkflowSql.END_DISPATCH, Tuple.of(now, "REPLIED", ticket.id()));
+                    notifyCitizen(
+                            change,
+                            ticket.id(),
+                            ticket.channel(),
+                            ticket.citizenPhone(),
+                            "REPLY",
+                            replyText(ticket.ticketNo(), reply),
+                            now);
+                    arm(
+                            change,
+                            ClockKind.FOLLOW_UP,
+                            start,
+                            followUpDue,
+                            policy.followUp().unit(),
+                            policy.warnShare());
+                    return conn.preparedQuery(WorkflowSql.MERGED_CHILDREN)
+                            .execute(Tuple.of(ticket.id()))
+                            .map(children -> {
+                                JsonArray shared = new JsonArray();
+                                for (Row child : children) {
+                                    shareReply(change, ticket, child, reply, followUpDue, policy, now);
+                                    shared.add(child.getString("ticket_no"));
+                                }
+                                return change.put("sharedWith", shared);
+                            });
+                });
+    }
+
+    private void shareReply(
+            TicketChange change,
+            LockedTicket master,
+            Row child,
+            String reply,
+            OffsetDateTime followUpDue,
+            SlaPolicy policy,
+            LocalDateTime now) {
+        long id = child.getLong("id");
+        int seq = child.getInteger("event_seq") + 1;
+        change.also(WorkflowSql.SHARE_REPLY_WITH_CHILD, Tuple.of(seq, now, now, utc(followUpDue), now, id))
+                .also(
+                        WorkflowSql.INSERT_REPLY,
+                        Tuple.of(id, master.leadDepartmentId(), "FINAL", reply, "system:merge", now, "APPROVED"))
+                .also(
+                        WorkflowSql.INSERT_EVENT,
+                        Tuple.of(
+                                id,
+                                seq,
+                                "system:merge",
+                                TicketAction.SHARE_REPLY.name(),
+                                TicketStatus.MERGED.name(),
+                                TicketStatus.FOLLOW_UP.name(),
+                                now,
+                                new JsonObject()
+                                        .put("masterTicketNo", master.ticketNo())
+                                        .put("content", reply)
+                                        .encode()));
+        notifyCitizen(
+                change,
+                id,
+                child.getString("channel"),
+                child.getString("citizen_phone"),
+                "REPLY",
+                replyText(child.getString("ticket_no"), reply),
+                now);
+        WorkingCalendar cal = calendar.get();
+        OffsetDateTime start = local(now);
+        Duration total = policy.followUp().unit().between(cal, start, followUpDue);
+        long warnSeconds = BigDecimal.valueOf(total.toSeconds())
+                .multiply(policy.warnShare())
+                .longValue();
+        if (warnSeconds > 0) {
+            OffsetDateTime warnAt = policy.followUp().unit().shift(cal, start, Duration.ofSeconds(warnSeconds));
+            change.also(WorkflowSql.INSERT_CLOCK, Tuple.of(id, ClockKind.FOLLOW_UP.name(), "WARN", utc(warnAt)));
+        }
+        change.also(WorkflowSql.INSERT_CLOCK, Tuple.of(id, ClockKind.FOLLOW_UP.name(), "DUE", utc(followUpDue)));
+    }
+
+    private TicketChange rejectReply(LockedTicket ticket, Input input, LocalDateTime now) {
+        TicketChange change = new TicketChange(TicketAction.REJECT_REPLY, TicketStatus.IN_PROGRESS)
+                .set("replied_at", null)
+                .put("reason", input.reason)
+                .also(WorkflowSql.REVIEW_REPLY, Tuple.of("REJECTED", input.actor, now, input.reason, ticket.id()));
+        if (ticket.replyDueAt() != null) {
+            LimitUnit unit =
+                    ticket.replyUnit() == null ? LimitUnit.WORKING_DAYS : LimitUnit.valueOf(ticket.replyUnit());
+            OffsetDateTime due = local(ticket.replyDueAt());
+            OffsetDateTime at = local(now);
+            armRemaining(change, ClockKind.REPLY, at, due.isAfter(at) ? due : at, unit, ticket);
+        }
+        return change;
+    }
+
+    private TicketChange followUp(LockedTicket ticket, Input input, LocalDateTime now) {
+        Satisfaction satisfaction = input.satisfaction;
+        TicketChange change = new TicketChange(TicketAction.FOLLOW_UP, TicketStatus.CLOSED)
+                .set("closed_at", now)
+                .set("resolved", input.resolved)
+                .set("satisfaction", satisfaction.name())
+                .put("resolved", input.resolved)
+                .put("satisfaction", satisfaction.name())
+                .put("satisfactionName", satisfaction.displayName())
+                .put("method", input.method)
+                .put("comment", input.content)
+                .put("reopenAllowed", satisfaction == Satisfaction.UNSATISFIED && ticket.reopenCount() < MAX_REOPENS)
+                .also(
+                        WorkflowSql.INSERT_FOLLOW_UP,
+                        Tuple.of(
+                                ticket.id(),
+                                input.actor,
+                                input.method,
+                                input.resolved,
+                                satisfaction.name(),
+                                input.content,
+                                now));
+        change.clearedClocks.add(ClockKind.FOLLOW_UP);
+        return change;
+    }
+
+    private TicketChange reopen(LockedTicket ticket, Input input, DispatchRules snapshot, LocalDateTime now) {
+        if (!Satisfaction.UNSATISFIED.name().equals(ticket.satisfaction())) {
+            throw ApiException.conflict("只有回访不满意的工单可以重办");
+        }
+        if (ticket.reopenCount() >= MAX_REOPENS) {
+            throw ApiException.conflict("该工单已重办 " + ticket.reopenCount() + " 次，达到上限");
+        }
+        if (ticket.leadDepartmentId() == null) {
+            throw ApiException.conflict("该工单没有承办单位，请派单");
+        }
+        TicketChange change = dispatchTo(
+                ticket,
+                snapshot,
+                now,
+                TicketAction.REOPEN,
+                ticket.leadDepartmentId(),
+                ticket.coDepartmentIds(),
+                ticket.areaCode());
+        return change.set("replied_at", null)
+                .set("approved_at", null)
+                .set("closed_at", null)
+                .set("resolved", null)
+                .set("satisfaction", null)
+                .set("follow_up_due_at", null)
+                .set("reopen_count", ticket.reopenCount() + 1)
+                .put("reason", input.reason)
+                .put("reopenCount", ticket.reopenCount() + 1);
+    }
+
+    private TicketChange answer(LockedTicket ticket, Input input, LocalDateTime now) {
+        if (!"咨询".equals(ticket.requestType())) {
+            throw ApiException.conflict("只有咨询类诉求可以直接答复，请先更正诉求类型或派单办理");
+        }
+        TicketChange change = new TicketChange(TicketAction.ANSWER, TicketStatus.CLOSED)
+                .set("replied_at", now)
+                .set("approved_at", now)
+                .set("closed_at", now)
+                .set("resolved", true)
+                .put("content", input.content)
+                .put("kbEntryId", input.kbEntryId)
+                .also(
+                        WorkflowSql.INSERT_REPLY,
+                        Tuple.of(ticket.id(), null, "FINAL", input.content, input.actor, now, "APPROVED"));
+        if (!"hotline".equals(ticket.channel())) {
+            notifyCitizen(
+                    change,
+                    ticket.id(),
+                    ticket.channel(),
+                    ticket.citizenPhone(),
+                    "ANSWER",
+                    "【12345热线】您咨询的问题（工单号" + ticket.ticketNo() + "）答复如下：" + input.content,
+                    now);
+        }
+        return change;
+    }
+
+    private TicketChange reject(LockedTicket ticket, Input input, LocalDateTime now) {
+        TicketChange change = new TicketChange(TicketAction.REJECT, TicketStatus.REJECTED)
+                .set("closed_at", now)
+                .put("reason", input.reason);
+        notifyCitizen(
+                change,
+                ticket.id(),
+                ticket.channel(),
+                ticket.citizenPhone(),
+                "REJECT",
+                "【12345热线】您的诉求（工单号" + ticket.ticketNo() + "）不予受理，原因：" + input.reason + "。如有疑问请拨打12345。",
+                now);
+        return change;
+    }
+
+    private Future<TicketChange> merge(SqlConnection conn, LockedTicket ticket, Input input, LocalDateTime now) {
+        if (input.masterTicketNo.equals(ticket.ticketNo())) {
+            throw ApiException.invalid("masterTicketNo", "不能将工单并入它自己");
+        }
+        return lock(conn, input.masterTicketNo).map(found -> {
+            LockedTicket master = found.orElseThrow(
+                    () -> ApiException.invalid("masterTicketNo", "主工单 " + input.masterTicketNo + " 不存在"));
+            if (!master.status().open() || master.masterTicketId() != null) {
+                throw ApiException.conflict("主工单状态为“" + master.status().displayName() + "”，不能并入");
+            }
+            int masterSeq = master.eventSeq() + 1;
+            TicketChange change = new TicketChange(TicketAction.MERGE, TicketStatus.MERGED)
+                    .set("master_ticket_id", master.id())
+                    .put("masterTicketNo", master.ticketNo())
+                    .put("reason", input.reason)
+                    .also(WorkflowSql.END_DISPATCH, Tuple.of(now, "MERGED", ticket.id()))
+                    .also(WorkflowSql.BUMP_EVENT_SEQ, Tuple.of(masterSeq, now, master.id()))
+                    .also(
+                            WorkflowSql.INSERT_EVENT,
+                            Tuple.of(
+                                    master.id(),
+                                    masterSeq,
+                                    input.actor,
+                                    TicketAction.MERGE.name(),
+                                    master.status().name(),
+                                    master.status().name(),
+                                    now,
+                                    new JsonObject()
+                                            .put("mergedTicketNo", ticket.ticketNo())
+                                            .put("reason", input.reason)
+                                            .encode()));
+            change.clearedClocks.addAll(List.of(ClockKind.ACCEPT, ClockKind.REPLY));
+            return change;
+        });
+    }
+
+    private static void notifyCitizen(
+            TicketChange change,
+            long ticketId,
+            String channel,
+            String phone,
+            String kind,
+            String text,
+            LocalDateTime now) {
+        String bounded = text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
+        change.also(WorkflowSql.INSERT_OUTBOX, Tuple.of(ticketId, channel, phone, kind, bounded, now, now));
+    }
+
+    private static String replyText(String ticketNo, String reply) {
+        return "【12345热线】您反映的诉求（工单号" + ticketNo + "）已办理，答复如下：" + reply + "。如对办理结果有意见，可在回访时告知或拨打12345。";
     }
 
     private TicketChange pause(LockedTicket ticket, Input input, LocalDateTime now) {
@@ -596,63 +976,117 @@ public final class TicketWorkflow {
         return utc == null ? null : Times.iso(local(utc));
     }
 
-    /** An action's fields, validated before the transaction starts. */
-    private record Input(
-            String actor, Long lead, List<Long> coUnits, String reason, ReturnReason returnReason, int days) {
+    /** An action's fields, validated before the transaction starts, and who performs it. */
+    private static final class Input {
 
-        Input by(String who) {
-            return new Input(who, lead, coUnits, reason, returnReason, days);
+        private static final java.util.Set<String> METHODS =
+                java.util.Set.of("PHONE", "SMS", "VISIT", "WECHAT", "CITIZEN", "OTHER");
+
+        String actor;
+        Long departmentId;
+        Long lead;
+        List<Long> coUnits = List.of();
+        String reason;
+        ReturnReason returnReason;
+        int days;
+        String content;
+        Boolean resolved;
+        Satisfaction satisfaction;
+        String method;
+        String masterTicketNo;
+        String kbEntryId;
+
+        Input by(StaffUser user) {
+            actor = user.actor();
+            departmentId = user.departmentId();
+            return this;
         }
 
         static Input parse(WorkflowAction action, JsonObject body) {
             JsonInput in = JsonInput.of(body == null ? new JsonObject() : body);
-            Long lead = null;
-            List<Long> co = List.of();
-            String reason;
-            ReturnReason returnReason = null;
-            int days = 0;
+            Input input = new Input();
             switch (action) {
                 case DISPATCH -> {
-                    lead = in.positiveId("leadDepartmentId", "主办单位");
-                    co = in.idList("coDepartmentIds", "协办单位", 20);
-                    reason = in.text("reason", "派单说明", 500);
-                    if (lead == null && !co.isEmpty()) {
+                    input.lead = in.positiveId("leadDepartmentId", "主办单位");
+                    input.coUnits = in.idList("coDepartmentIds", "协办单位", 20);
+                    input.reason = in.text("reason", "派单说明", 500);
+                    if (input.lead == null && !input.coUnits.isEmpty()) {
                         in.reject("leadDepartmentId", "指定协办单位时必须同时指定主办单位");
                     }
                 }
                 case REASSIGN -> {
-                    lead = in.positiveId("leadDepartmentId", "主办单位");
-                    if (lead == null && !in.has("leadDepartmentId")) {
+                    input.lead = in.positiveId("leadDepartmentId", "主办单位");
+                    if (input.lead == null && !in.has("leadDepartmentId")) {
                         in.reject("leadDepartmentId", "缺少必填字段：主办单位（leadDepartmentId）");
                     }
-                    co = in.idList("coDepartmentIds", "协办单位", 20);
-                    reason = in.requiredText("reason", "改派原因", 500);
+                    input.coUnits = in.idList("coDepartmentIds", "协办单位", 20);
+                    input.reason = in.requiredText("reason", "改派原因", 500);
                 }
                 case RETURN -> {
                     String code = in.requiredText("reasonCode", "退单原因类别", 24);
                     if (code != null) {
-                        returnReason = ReturnReason.of(code).orElse(null);
-                        if (returnReason == null) {
+                        input.returnReason = ReturnReason.of(code).orElse(null);
+                        if (input.returnReason == null) {
                             in.reject(
                                     "reasonCode",
                                     "退单原因类别应为 NOT_OUR_DUTY（非本单位职责）、WRONG_AREA（属地不符）、INCOMPLETE（信息不全）或 OTHER（其他）");
                         }
                     }
-                    reason = in.requiredText("reason", "退单理由", 1000);
+                    input.reason = in.requiredText("reason", "退单理由", 1000);
                 }
-                case UPHOLD, PAUSE, DENY_EXTENSION -> reason = in.requiredText("reason", "理由", 1000);
+                case UPHOLD, PAUSE, DENY_EXTENSION, REJECT_REPLY, REOPEN, REJECT -> input.reason =
+                        in.requiredText("reason", "理由", 1000);
                 case REQUEST_EXTENSION -> {
                     Integer requested = in.intRange("days", "延期工作日数", 1, 30);
                     if (requested == null && !in.has("days")) {
                         in.reject("days", "缺少必填字段：延期工作日数（days）");
                     }
-                    days = requested == null ? 0 : requested;
-                    reason = in.requiredText("reason", "延期理由", 1000);
+                    input.days = requested == null ? 0 : requested;
+                    input.reason = in.requiredText("reason", "延期理由", 1000);
                 }
-                default -> reason = in.text("note", "说明", 1000);
+                case NOTE -> {
+                    input.content = in.requiredText("note", "办理记录", 2000);
+                    input.method = method(in, "contactMethod", null);
+                }
+                case SUB_REPLY -> input.content = in.requiredText("content", "协办意见", 5000);
+                case REPLY -> {
+                    input.content = in.requiredText("content", "答复内容", 5000);
+                    input.resolved = in.has("resolved") ? in.bool("resolved", "是否已解决", true) : null;
+                }
+                case FOLLOW_UP -> {
+                    if (!in.has("resolved")) {
+                        in.reject("resolved", "缺少必填字段：是否解决（resolved）");
+                    }
+                    input.resolved = in.bool("resolved", "是否解决", false);
+                    String level = in.requiredText("satisfaction", "满意度", 24);
+                    input.satisfaction =
+                            level == null ? null : Satisfaction.of(level).orElse(null);
+                    if (level != null && input.satisfaction == null) {
+                        in.reject("satisfaction", "满意度应为 SATISFIED（满意）、BASICALLY_SATISFIED（基本满意）或 UNSATISFIED（不满意）");
+                    }
+                    input.method = method(in, "method", "PHONE");
+                    input.content = in.text("comment", "回访意见", 1000);
+                }
+                case ANSWER -> {
+                    input.content = in.requiredText("answer", "答复内容", 5000);
+                    input.kbEntryId = in.text("kbEntryId", "知识库条目", 64);
+                }
+                case MERGE -> {
+                    input.masterTicketNo = in.requiredText("masterTicketNo", "主工单号", 20);
+                    input.reason = in.text("reason", "并单说明", 500);
+                }
+                default -> input.reason = in.text("note", "说明", 1000);
             }
             in.throwIfInvalid();
-            return new Input(null, lead, co, reason, returnReason, days);
+            return input;
+        }
+
+        private static String method(JsonInput in, String field, String fallback) {
+            String value = in.text(field, "联系方式", 16);
+            if (value != null && !METHODS.contains(value)) {
+                in.reject(field, "联系方式应为 PHONE、SMS、VISIT、WECHAT、CITIZEN 或 OTHER");
+            }
+            return value == null ? fallback : value;
         }
     }
 }

@@ -11,6 +11,7 @@ import static cn.hotline12345.hub.ticket.TicketStatus.IN_PROGRESS;
 import static cn.hotline12345.hub.ticket.TicketStatus.PAUSED;
 import static cn.hotline12345.hub.ticket.TicketStatus.PENDING_DISPATCH;
 import static cn.hotline12345.hub.ticket.TicketStatus.RECEIVED;
+import static cn.hotline12345.hub.ticket.TicketStatus.REPLIED;
 import static cn.hotline12345.hub.ticket.TicketStatus.RETURN_REQUESTED;
 
 import cn.hotline12345.hub.account.Role;
@@ -22,7 +23,7 @@ import java.util.Set;
 
 /**
  * The transitions staff perform on a ticket through {@code POST /api/v1/tickets/{ticketNo}/actions/{action}}: who may
- * perform each, and from which statuses. Department roles act only as the ticket's lead unit.
+ * perform each, from which statuses, and — for department roles — as which unit of the ticket (lead unit by default).
  */
 public enum WorkflowAction {
     /** 派单: by the responsibility list, or to the unit a dispatcher names. */
@@ -76,18 +77,77 @@ public enum WorkflowAction {
             "supervise",
             TicketAction.SUPERVISE,
             Set.of(SUPERVISOR, ADMIN),
-            Set.of(DISPATCHED, IN_PROGRESS, RETURN_REQUESTED, PAUSED));
+            Set.of(DISPATCHED, IN_PROGRESS, RETURN_REQUESTED, PAUSED)),
+    /** 办理记录 or contact log, by the lead unit, a co-unit or the centre. */
+    NOTE(
+            "note",
+            TicketAction.NOTE,
+            Set.of(DEPARTMENT_STAFF, DEPARTMENT_ADMIN, AGENT, DISPATCHER, SUPERVISOR, ADMIN),
+            Set.of(DISPATCHED, IN_PROGRESS, PAUSED, RETURN_REQUESTED, REPLIED, TicketStatus.FOLLOW_UP),
+            Unit.INVOLVED),
+    /** 协办意见, by a co-unit. */
+    SUB_REPLY(
+            "sub-reply",
+            TicketAction.SUB_REPLY,
+            Set.of(DEPARTMENT_STAFF, DEPARTMENT_ADMIN),
+            Set.of(DISPATCHED, IN_PROGRESS, PAUSED),
+            Unit.CO),
+    /** 答复, by the lead unit, merging the co-units' sub-replies. */
+    REPLY("reply", TicketAction.REPLY, Set.of(DEPARTMENT_STAFF, DEPARTMENT_ADMIN), Set.of(IN_PROGRESS)),
+    /** 审核通过: the reply goes to the citizen through the original channel. */
+    APPROVE("approve", TicketAction.APPROVE, Set.of(DISPATCHER, SUPERVISOR, ADMIN), Set.of(REPLIED)),
+    /** 审核退回. */
+    REJECT_REPLY("reject-reply", TicketAction.REJECT_REPLY, Set.of(DISPATCHER, SUPERVISOR, ADMIN), Set.of(REPLIED)),
+    /** 回访: resolved or not, and satisfaction; closes the ticket. */
+    FOLLOW_UP(
+            "follow-up",
+            TicketAction.FOLLOW_UP,
+            Set.of(AGENT, DISPATCHER, SUPERVISOR, ADMIN),
+            Set.of(TicketStatus.FOLLOW_UP)),
+    /** 重办 after an unsatisfied follow-up. */
+    REOPEN("reopen", TicketAction.REOPEN, Set.of(DISPATCHER, SUPERVISOR, ADMIN), Set.of(TicketStatus.CLOSED)),
+    /** 直接答复 of a 咨询 by an agent. */
+    ANSWER("answer", TicketAction.ANSWER, Set.of(AGENT, DISPATCHER, ADMIN), Set.of(RECEIVED, PENDING_DISPATCH)),
+    /** 不予受理. */
+    REJECT("reject", TicketAction.REJECT, Set.of(AGENT, DISPATCHER, ADMIN), Set.of(RECEIVED, PENDING_DISPATCH)),
+    /** 并单 into a master ticket. */
+    MERGE(
+            "merge",
+            TicketAction.MERGE,
+            Set.of(AGENT, DISPATCHER, ADMIN),
+            Set.of(RECEIVED, PENDING_DISPATCH, DISPATCHED, IN_PROGRESS, RETURN_REQUESTED, PAUSED));
+
+    /** Which units a department user must belong to for the action. */
+    public enum Unit {
+        /** The lead unit (主办). */
+        LEAD,
+        /** A co-unit (协办). */
+        CO,
+        /** The lead unit or a co-unit. */
+        INVOLVED
+    }
 
     private final String path;
     private final TicketAction event;
     private final Set<Role> roles;
     private final Set<TicketStatus> from;
+    private final Unit unit;
 
     WorkflowAction(String path, TicketAction event, Set<Role> roles, Set<TicketStatus> from) {
+        this(path, event, roles, from, Unit.LEAD);
+    }
+
+    WorkflowAction(String path, TicketAction event, Set<Role> roles, Set<TicketStatus> from, Unit unit) {
         this.path = path;
         this.event = event;
         this.roles = roles;
         this.from = from;
+        this.unit = unit;
+    }
+
+    /** Which units a department user must belong to. */
+    public Unit unit() {
+        return unit;
     }
 
     /** The action's name in the URL, e.g. {@code request-extension}. */

@@ -5,16 +5,24 @@ import static cn.hotline12345.hub.http.QueryParams.longParam;
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Role;
 import cn.hotline12345.hub.http.ApiException;
+import cn.hotline12345.hub.http.JsonInput;
+import cn.hotline12345.hub.http.QueryParams;
 import cn.hotline12345.hub.http.Responses;
+import cn.hotline12345.hub.intake.PhoneNumbers;
+import cn.hotline12345.hub.ticket.TicketStatus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The workflow over HTTP: {@code POST /api/v1/tickets/{ticketNo}/actions/{action}} for every transition, a ticket's
- * detail, and the dispatchers' and supervisors' queues (待派单, 退单审核, 预警, 超期).
+ * The workflow over HTTP: {@code POST /api/v1/tickets/{ticketNo}/actions/{action}} for every transition, the ticket
+ * list and a ticket's detail (masked toward departments, with an audited unmask), the dispatchers' and supervisors'
+ * queues (待派单, 退单审核, 预警, 超期), and the citizen's own rating.
  */
 public final class WorkflowRoutes {
 
@@ -49,6 +57,12 @@ public final class WorkflowRoutes {
                         false, after(ctx), limit(ctx))
                 .onSuccess(page -> Responses.json(ctx, 200, page))
                 .onFailure(ctx::fail));
+        api.get("/tickets").handler(authentication.require()).handler(this::search);
+        api.post("/tickets/:ticketNo/unmask")
+                .consumes("application/json")
+                .handler(authentication.require())
+                .handler(this::unmask);
+        api.post("/requests/:ticketNo/rating").consumes("application/json").handler(this::rate);
         api.get("/tickets/:ticketNo").handler(authentication.require()).handler(ctx -> queries.detail(
                         ctx.pathParam("ticketNo"), Authentication.user(ctx))
                 .onSuccess(detail -> Responses.json(ctx, 200, detail))
@@ -64,6 +78,68 @@ public final class WorkflowRoutes {
                 WorkflowAction.ofPath(name).orElseThrow(() -> ApiException.notFound("不支持的工单操作：" + name));
         workflow.perform(ctx.pathParam("ticketNo"), action, Authentication.user(ctx), body(ctx))
                 .onSuccess(result -> Responses.json(ctx, 200, result))
+                .onFailure(ctx::fail);
+    }
+
+    private void search(RoutingContext ctx) {
+        List<TicketStatus> statuses = new ArrayList<>();
+        String statusParam = QueryParams.text(ctx, "status", 300);
+        if (statusParam != null) {
+            for (String name : statusParam.split(",")) {
+                statuses.add(Arrays.stream(TicketStatus.values())
+                        .filter(s -> s.name().equals(name.strip()))
+                        .findFirst()
+                        .orElseThrow(() -> ApiException.invalid("status", "未知工单状态：" + name.strip())));
+            }
+        }
+        String overdue = QueryParams.text(ctx, "overdue", 5);
+        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
+            throw ApiException.invalid("overdue", "overdue 须为 true 或 false");
+        }
+        long department = longParam(ctx, "department", 0, Long.MAX_VALUE, 0);
+        TicketFilter filter = new TicketFilter(
+                statuses,
+                department == 0 ? null : department,
+                QueryParams.text(ctx, "category", 64),
+                QueryParams.text(ctx, "type", 16),
+                QueryParams.text(ctx, "channel", 16),
+                overdue == null ? null : Boolean.valueOf(overdue),
+                QueryParams.utcTime(ctx, "dueBefore"),
+                QueryParams.utcTime(ctx, "createdFrom"),
+                QueryParams.utcTime(ctx, "createdTo"),
+                QueryParams.text(ctx, "q", 100),
+                longParam(ctx, "before", 0, Long.MAX_VALUE, 0),
+                limit(ctx));
+        queries.search(filter, Authentication.user(ctx))
+                .onSuccess(page -> Responses.json(ctx, 200, page))
+                .onFailure(ctx::fail);
+    }
+
+    private void unmask(RoutingContext ctx) {
+        JsonInput in = JsonInput.of(ctx);
+        String reason = in.requiredText("reason", "查看原因", 500);
+        in.throwIfInvalid();
+        queries.unmask(ctx.pathParam("ticketNo"), Authentication.user(ctx), reason)
+                .onSuccess(citizen -> Responses.json(ctx, 200, citizen))
+                .onFailure(ctx::fail);
+    }
+
+    private void rate(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        String phone = body.getValue("phone") instanceof String text
+                ? PhoneNumbers.normalise(text).orElse(null)
+                : null;
+        if (phone == null) {
+            throw ApiException.invalid("phone", "请填写办理时留下的联系电话（phone）");
+        }
+        workflow.rateAsCitizen(ctx.pathParam("ticketNo"), phone, body)
+                .onSuccess(result -> Responses.json(
+                        ctx,
+                        200,
+                        new JsonObject()
+                                .put("ticketNo", result.getString("ticketNo"))
+                                .put("status", result.getString("status"))
+                                .put("statusName", result.getString("statusName"))))
                 .onFailure(ctx::fail);
     }
 

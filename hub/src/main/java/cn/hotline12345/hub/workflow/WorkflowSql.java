@@ -7,12 +7,69 @@ final class WorkflowSql {
 
     private static final String TICKET_COLUMNS =
             """
-            id, ticket_no, status, event_seq, title, content, request_type, category, subcategory, urgency, address,
-                area, area_code, lead_department_id, routing_version, routing_row_no, dispatched_at, accepted_at,
-                return_due_at, accept_due_at, reply_due_at, reply_unit, follow_up_due_at, paused_at, extended_days,
-                overdue""";
+            id, ticket_no, channel, citizen_phone, master_ticket_id, status, event_seq, title, content, request_type,
+                category, subcategory, urgency, address, area, area_code, lead_department_id, routing_version,
+                routing_row_no, dispatched_at, accepted_at, replied_at, return_due_at, accept_due_at, reply_due_at,
+                reply_unit, follow_up_due_at, paused_at, extended_days, overdue, satisfaction, reopen_count""";
 
     static final String LOCK_TICKET = "SELECT " + TICKET_COLUMNS + " FROM ticket WHERE ticket_no = ? FOR UPDATE";
+
+    static final String LOCK_TICKETS_IN_ORDER =
+            "SELECT id, ticket_no FROM ticket WHERE ticket_no IN (?, ?) ORDER BY id FOR UPDATE";
+
+    static final String MERGED_CHILDREN =
+            """
+            SELECT id, ticket_no, status, event_seq, channel, citizen_phone FROM ticket
+            WHERE master_ticket_id = ? AND status = 'MERGED' ORDER BY id FOR UPDATE""";
+
+    static final String SHARE_REPLY_WITH_CHILD =
+            """
+            UPDATE ticket SET status = 'FOLLOW_UP', event_seq = ?, approved_at = ?, replied_at = ?,
+                follow_up_due_at = ?, updated_at = ?
+            WHERE id = ?""";
+
+    static final String BUMP_EVENT_SEQ = "UPDATE ticket SET event_seq = ?, updated_at = ? WHERE id = ?";
+
+    static final String END_DISPATCH =
+            "UPDATE ticket_dispatch SET ended_at = ?, outcome = ? WHERE ticket_id = ? AND ended_at IS NULL";
+
+    static final String INSERT_DISPATCH =
+            """
+            INSERT INTO ticket_dispatch (ticket_id, department_id, dispatched_at, accept_due_at)
+            VALUES (?, ?, ?, ?)""";
+
+    static final String ACCEPT_DISPATCH =
+            "UPDATE ticket_dispatch SET accepted_at = ? WHERE ticket_id = ? AND ended_at IS NULL";
+
+    static final String INSERT_REPLY =
+            """
+            INSERT INTO ticket_reply (ticket_id, department_id, kind, content, author, created_at, review)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
+    static final String SUB_REPLIES =
+            """
+            SELECT id, department_id, content, author, created_at FROM ticket_reply
+            WHERE ticket_id = ? AND kind = 'SUB' ORDER BY id""";
+
+    static final String REVIEW_REPLY =
+            """
+            UPDATE ticket_reply SET review = ?, reviewed_by = ?, reviewed_at = ?, review_note = ?
+            WHERE ticket_id = ? AND kind = 'FINAL' AND review = 'PENDING'""";
+
+    static final String PENDING_REPLY =
+            """
+            SELECT id, content FROM ticket_reply WHERE ticket_id = ? AND kind = 'FINAL' AND review = 'PENDING'
+            ORDER BY id DESC LIMIT 1""";
+
+    static final String INSERT_FOLLOW_UP =
+            """
+            INSERT INTO ticket_follow_up (ticket_id, contacted_by, method, resolved, satisfaction, comment, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
+    static final String INSERT_OUTBOX =
+            """
+            INSERT INTO outbox (ticket_id, channel, recipient, kind, text, status, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""";
 
     static final String CO_DEPARTMENTS = "SELECT department_id FROM ticket_co_department WHERE ticket_id = ?";
 
@@ -113,11 +170,41 @@ final class WorkflowSql {
 
     static final String TICKET_DETAIL =
             """
-            SELECT id, ticket_no, channel, status, title, content, request_type, category, subcategory, urgency,
-                citizen_name, citizen_phone, address, area, area_code, lead_department_id, routing_version,
-                routing_row_no, dispatched_at, accepted_at, return_due_at, accept_due_at, reply_due_at,
-                follow_up_due_at, paused_at, extended_days, overdue, triage, created_at, updated_at
-            FROM ticket WHERE ticket_no = ?""";
+            SELECT t.id, t.ticket_no, t.channel, t.status, t.title, t.content, t.request_type, t.category,
+                t.subcategory, t.urgency, t.citizen_name, t.citizen_phone, t.address, t.area, t.area_code,
+                t.lead_department_id, t.routing_version, t.routing_row_no, t.dispatched_at, t.accepted_at,
+                t.replied_at, t.approved_at, t.closed_at, t.return_due_at, t.accept_due_at, t.reply_due_at,
+                t.follow_up_due_at, t.paused_at, t.extended_days, t.overdue, t.triage, t.resolved, t.satisfaction,
+                t.reopen_count, t.public_consent, t.created_at, t.updated_at, m.ticket_no AS master_ticket_no
+            FROM ticket t LEFT JOIN ticket m ON m.id = t.master_ticket_id WHERE t.ticket_no = ?""";
+
+    static final String REPLIES =
+            """
+            SELECT id, department_id, kind, content, author, created_at, review, reviewed_by, reviewed_at, review_note
+            FROM ticket_reply WHERE ticket_id = ? ORDER BY id""";
+
+    static final String FOLLOW_UPS =
+            """
+            SELECT contacted_by, method, resolved, satisfaction, comment, created_at FROM ticket_follow_up
+            WHERE ticket_id = ? ORDER BY id""";
+
+    static final String CITIZEN_OF_TICKET =
+            """
+            SELECT t.id, t.request_type, t.citizen_name, t.citizen_phone, t.lead_department_id,
+                EXISTS (SELECT 1 FROM ticket_co_department c WHERE c.ticket_id = t.id AND c.department_id = ?) AS co
+            FROM ticket t WHERE t.ticket_no = ?""";
+
+    /** A page of the ticket list with the given extra conditions (each a fixed clause with ? parameters). */
+    static String search(java.util.List<String> conditions) {
+        StringBuilder sql = new StringBuilder(
+                """
+                SELECT t.id, t.ticket_no, t.channel, t.title, t.status, t.request_type, t.category, t.subcategory,
+                    t.urgency, t.lead_department_id, t.area_code, t.accept_due_at, t.reply_due_at, t.overdue,
+                    t.created_at, t.updated_at
+                FROM ticket t WHERE t.id < ?""");
+        conditions.forEach(c -> sql.append(" AND ").append(c));
+        return sql.append(" ORDER BY t.id DESC LIMIT ?").toString();
+    }
 
     static final String EVENTS =
             """
@@ -141,7 +228,14 @@ final class WorkflowSql {
             "paused_at",
             "extended_days",
             "overdue",
-            "area_code");
+            "area_code",
+            "master_ticket_id",
+            "replied_at",
+            "approved_at",
+            "closed_at",
+            "resolved",
+            "satisfaction",
+            "reopen_count");
 
     /** {@code UPDATE ticket SET status, event_seq, updated_at and the given columns WHERE id = ?}. */
     static String updateTicket(Collection<String> columns) {

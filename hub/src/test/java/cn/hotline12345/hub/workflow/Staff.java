@@ -1,0 +1,35 @@
+package cn.hotline12345.hub.workflow;
+
+import static cn.hotline12345.hub.TestHub.adminToken;
+import static cn.hotline12345.hub.TestHub.getAs;
+import static cn.hotline12345.hub.TestHub.json;
+import static cn.hotline12345.hub.TestHub.tokenFor;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Test helpers: signed-in staff of each role (one per role and department), and department ids by code. */
+final class Staff {
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private Staff() {}
+
+    static String token(String role) {
+        return TOKENS.computeIfAbsent(role, r -> tokenFor(r, null));
+    }
+
+    static String token(String role, long department) {
+        return TOKENS.computeIfAbsent(role + "@" + department, r -> tokenFor(role, department));
+    }
+
+    static long department(String code) {
+        return json(getAs(adminToken(), "/api/v1/departments")).getJsonArray("items").stream()
+                .map(d -> (JsonObject) d)
+                .filter(d -> d.getString("code").equals(code))
+                .findFirst()
+                .orElseThrow()
+                .getLong("id");
+    }
+}
