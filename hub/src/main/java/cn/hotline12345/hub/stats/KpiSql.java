@@ -6,7 +6,7 @@ final class KpiSql {
             """
             SELECT COUNT(*) AS total,
                 COALESCE(SUM(accepted_at IS NOT NULL AND accepted_at <= accept_due_at), 0) AS accepted_on_time,
-                COALESCE(SUM(accepted_at IS NULL AND accept_due_at > UTC_TIMESTAMP(3)), 0) AS pending
+                COALESCE(SUM(ended_at IS NULL AND accepted_at IS NULL AND accept_due_at > UTC_TIMESTAMP(3)), 0) AS pending
             FROM ticket_dispatch WHERE dispatched_at >= ? AND dispatched_at < ? AND (? IS NULL OR department_id = ?)""";
 
     static final String CLOSED =

@@ -39,13 +39,13 @@ final class Tickets {
         String ticketNo = submit(content, address);
         JsonObject detail = awaitStatusNot(ticketNo, "RECEIVED", 15_000);
         if (detail.getBoolean("triage") && detail.getString("status").equals("RECEIVED")) {
-            reclassify(ticketNo, category, null);
+            reclassify(ticketNo, "投诉", category, null);
         }
         return awaitStatusNot(ticketNo, "RECEIVED", 15_000);
     }
 
-    static void reclassify(String ticketNo, String category, String subcategory) {
-        JsonObject body = new JsonObject().put("type", "投诉").put("category", category);
+    static void reclassify(String ticketNo, String type, String category, String subcategory) {
+        JsonObject body = new JsonObject().put("type", type).put("category", category);
         if (subcategory != null) {
             body.put("subcategory", subcategory);
         }
