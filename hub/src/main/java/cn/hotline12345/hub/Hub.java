@@ -122,10 +122,12 @@ public final class Hub implements AutoCloseable {
                     new CitizenNotifier(sms),
                     Clock.systemUTC(),
                     Duration.ofSeconds(config.outboxRetrySeconds()));
-            new BackgroundJobs(vertx, config.jobPeriodMillis())
-                    .schedule("dispatch", workflow::dispatchReceived)
+            BackgroundJobs jobs = new BackgroundJobs(vertx, config.jobPeriodMillis())
                     .schedule("clocks", clocks::fireDue)
                     .schedule("outbox", outbox::deliverDue);
+            if (config.autoDispatch()) {
+                jobs.schedule("dispatch", workflow::dispatchReceived);
+            }
             config = deployHttp(vertx, config, datastores, classifiers, calendars, rules);
             log.info(
                     "Hub listening on http://{}:{}/ (data in {})",

@@ -39,6 +39,8 @@ import java.util.Optional;
  * @param smsToken bearer token for the SMS gateway ({@code HUB_SMS_TOKEN})
  * @param outboxRetrySeconds first retry delay of a failed notification, doubled each time up to an hour ({@code
  *     HUB_OUTBOX_RETRY_SECONDS}, default 30)
+ * @param autoDispatch whether classified tickets are dispatched by the responsibility list automatically ({@code
+ *     HUB_AUTO_DISPATCH}, default true); false leaves every ticket for a dispatcher (人工派单)
  */
 public record HubConfig(
         String httpHost,
@@ -60,7 +62,8 @@ public record HubConfig(
         int jobPeriodMillis,
         Optional<String> smsUrl,
         Optional<String> smsToken,
-        int outboxRetrySeconds) {
+        int outboxRetrySeconds,
+        boolean autoDispatch) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -89,7 +92,10 @@ public record HubConfig(
                 intValue(env, "HUB_JOB_PERIOD_MILLIS", 1000, 50, 60_000),
                 optional(env, "HUB_SMS_URL"),
                 optional(env, "HUB_SMS_TOKEN"),
-                intValue(env, "HUB_OUTBOX_RETRY_SECONDS", 30, 1, 3600));
+                intValue(env, "HUB_OUTBOX_RETRY_SECONDS", 30, 1, 3600),
+                !"false"
+                        .equalsIgnoreCase(
+                                env.getOrDefault("HUB_AUTO_DISPATCH", "true").strip()));
     }
 
     /** This configuration with another HTTP port. */
@@ -114,7 +120,8 @@ public record HubConfig(
                 jobPeriodMillis,
                 smsUrl,
                 smsToken,
-                outboxRetrySeconds);
+                outboxRetrySeconds,
+                autoDispatch);
     }
 
     /** This configuration with another data directory. */
@@ -139,7 +146,8 @@ public record HubConfig(
                 jobPeriodMillis,
                 smsUrl,
                 smsToken,
-                outboxRetrySeconds);
+                outboxRetrySeconds,
+                autoDispatch);
     }
 
     /** This configuration pointing at the given servers. */
@@ -164,7 +172,8 @@ public record HubConfig(
                 jobPeriodMillis,
                 smsUrl,
                 smsToken,
-                outboxRetrySeconds);
+                outboxRetrySeconds,
+                autoDispatch);
     }
 
     /** The settings the verticles need, as deployment configuration. */

@@ -31,7 +31,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -158,8 +160,9 @@ public final class TicketWorkflow {
     }
 
     /**
-     * Dispatches up to {@code limit} received tickets by the responsibility list (or moves them to 待派单), each in
-     * its own transaction; tickets another hub is dispatching are skipped. Answers how many were handled.
+     * Dispatches up to {@code limit} received tickets by the responsibility list (or moves them to 待派单) in one
+     * transaction, one batch per kind of statement; tickets another hub is dispatching are skipped (their rows are
+     * locked). Answers how many were handled. Received tickets have no co-units, clocks or earlier dispatches yet.
      */
     public Future<Integer> dispatchReceived(int limit) {
         return pool.withTransaction(conn -> conn.preparedQuery(WorkflowSql.AWAITING_DISPATCH)
@@ -167,22 +170,13 @@ public final class TicketWorkflow {
                 .compose(rows -> {
                     LocalDateTime now = now();
                     DispatchRules snapshot = rules.get();
-                    Future<Integer> chain = Future.succeededFuture(0);
+                    List<List<TicketChange.Statement>> changes = new ArrayList<>();
                     for (Row row : rows) {
-                        String ticketNo = row.getString("ticket_no");
-                        chain = chain.compose(count -> lock(conn, ticketNo)
-                                .compose(found -> {
-                                    LockedTicket ticket = found.orElseThrow();
-                                    return write(
-                                            conn,
-                                            ticket,
-                                            route(ticket, snapshot, now, TicketAction.DISPATCH, null, null),
-                                            ROUTER,
-                                            now);
-                                })
-                                .map(done -> count + 1));
+                        LockedTicket ticket = LockedTicket.of(row, List.of());
+                        changes.add(statements(
+                                ticket, route(ticket, snapshot, now, TicketAction.DISPATCH, null, null), ROUTER, now));
                     }
-                    return chain;
+                    return writeAll(conn, changes);
                 }));
     }
 
@@ -904,6 +898,43 @@ public final class TicketWorkflow {
 
     private Future<JsonObject> write(
             SqlConnection conn, LockedTicket ticket, TicketChange change, String actor, LocalDateTime now) {
+        Future<?> chain = Future.succeededFuture();
+        for (TicketChange.Statement statement : statements(ticket, change, actor, now)) {
+            chain = chain.compose(done -> conn.preparedQuery(statement.sql()).execute(statement.params()));
+        }
+        return chain.map(done -> new JsonObject()
+                .put("ticketNo", ticket.ticketNo())
+                .put("action", change.action.name())
+                .put("actionName", change.action.displayName())
+                .put("status", change.to.name())
+                .put("statusName", change.to.displayName())
+                .put("seq", ticket.eventSeq() + 1)
+                .put("event", change.payload));
+    }
+
+    /**
+     * Writes the changes of many tickets with one batch per kind of statement. Each ticket's statements come out of
+     * {@link #statements} in the same order of kinds, so grouping by statement keeps every ticket's own order.
+     */
+    private static Future<Integer> writeAll(SqlConnection conn, List<List<TicketChange.Statement>> perTicket) {
+        Map<String, List<Tuple>> batches = new LinkedHashMap<>();
+        for (List<TicketChange.Statement> statements : perTicket) {
+            for (TicketChange.Statement statement : statements) {
+                batches.computeIfAbsent(statement.sql(), sql -> new ArrayList<>())
+                        .add(statement.params());
+            }
+        }
+        Future<?> chain = Future.succeededFuture();
+        for (Map.Entry<String, List<Tuple>> batch : batches.entrySet()) {
+            chain = chain.compose(done -> conn.preparedQuery(batch.getKey()).executeBatch(batch.getValue()));
+        }
+        return chain.map(perTicket.size());
+    }
+
+    /** Every statement one transition writes, in order: the ticket, co-units, clocks, related rows, the event. */
+    private static List<TicketChange.Statement> statements(
+            LockedTicket ticket, TicketChange change, String actor, LocalDateTime now) {
+        List<TicketChange.Statement> out = new ArrayList<>();
         int seq = ticket.eventSeq() + 1;
         List<Object> params = new ArrayList<>();
         params.add(change.to.name());
@@ -911,51 +942,43 @@ public final class TicketWorkflow {
         params.add(now);
         params.addAll(change.columns.values());
         params.add(ticket.id());
-        Future<?> chain = conn.preparedQuery(WorkflowSql.updateTicket(change.columns.keySet()))
-                .execute(Tuple.from(params));
+        out.add(new TicketChange.Statement(WorkflowSql.updateTicket(change.columns.keySet()), Tuple.from(params)));
+        boolean neverDispatched = ticket.dispatchedAt() == null;
         if (change.coUnits != null) {
-            chain = chain.compose(done ->
-                    conn.preparedQuery(WorkflowSql.DELETE_CO_DEPARTMENTS).execute(Tuple.of(ticket.id())));
-            if (!change.coUnits.isEmpty()) {
-                List<Tuple> batch = change.coUnits.stream()
-                        .map(id -> Tuple.of(ticket.id(), id))
-                        .toList();
-                chain = chain.compose(done ->
-                        conn.preparedQuery(WorkflowSql.INSERT_CO_DEPARTMENT).executeBatch(batch));
+            if (!ticket.coDepartmentIds().isEmpty()) {
+                out.add(new TicketChange.Statement(WorkflowSql.DELETE_CO_DEPARTMENTS, Tuple.of(ticket.id())));
+            }
+            for (Long co : change.coUnits) {
+                out.add(new TicketChange.Statement(WorkflowSql.INSERT_CO_DEPARTMENT, Tuple.of(ticket.id(), co)));
             }
         }
-        for (ClockKind kind : change.clearedClocks) {
-            chain = chain.compose(done ->
-                    conn.preparedQuery(WorkflowSql.DELETE_PENDING_CLOCKS).execute(Tuple.of(ticket.id(), kind.name())));
+        if (!neverDispatched) {
+            for (ClockKind kind : change.clearedClocks) {
+                out.add(new TicketChange.Statement(
+                        WorkflowSql.DELETE_PENDING_CLOCKS, Tuple.of(ticket.id(), kind.name())));
+            }
         }
-        if (!change.clocks.isEmpty()) {
-            List<Tuple> batch = change.clocks.stream()
-                    .map(c -> Tuple.of(ticket.id(), c.kind().name(), c.stage(), c.fireAt()))
-                    .toList();
-            chain = chain.compose(
-                    done -> conn.preparedQuery(WorkflowSql.INSERT_CLOCK).executeBatch(batch));
+        for (TicketChange.ClockSpec c : change.clocks) {
+            out.add(new TicketChange.Statement(
+                    WorkflowSql.INSERT_CLOCK, Tuple.of(ticket.id(), c.kind().name(), c.stage(), c.fireAt())));
         }
         for (TicketChange.Statement statement : change.statements) {
-            chain = chain.compose(done -> conn.preparedQuery(statement.sql()).execute(statement.params()));
+            if (!(neverDispatched && statement.sql().equals(WorkflowSql.END_DISPATCH))) {
+                out.add(statement);
+            }
         }
-        return chain.compose(done -> conn.preparedQuery(WorkflowSql.INSERT_EVENT)
-                        .execute(Tuple.of(
-                                ticket.id(),
-                                seq,
-                                actor,
-                                change.action.name(),
-                                ticket.status().name(),
-                                change.to.name(),
-                                now,
-                                change.payload.encode())))
-                .map(done -> new JsonObject()
-                        .put("ticketNo", ticket.ticketNo())
-                        .put("action", change.action.name())
-                        .put("actionName", change.action.displayName())
-                        .put("status", change.to.name())
-                        .put("statusName", change.to.displayName())
-                        .put("seq", seq)
-                        .put("event", change.payload));
+        out.add(new TicketChange.Statement(
+                WorkflowSql.INSERT_EVENT,
+                Tuple.of(
+                        ticket.id(),
+                        seq,
+                        actor,
+                        change.action.name(),
+                        ticket.status().name(),
+                        change.to.name(),
+                        now,
+                        change.payload.encode())));
+        return out;
     }
 
     private LocalDateTime now() {

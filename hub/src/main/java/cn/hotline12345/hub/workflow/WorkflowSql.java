@@ -88,10 +88,8 @@ final class WorkflowSql {
 
     static final String INSERT_CLOCK = "INSERT INTO ticket_clock (ticket_id, kind, stage, fire_at) VALUES (?, ?, ?, ?)";
 
-    static final String AWAITING_DISPATCH =
-            """
-            SELECT ticket_no FROM ticket WHERE status = 'RECEIVED' AND triage = 0 ORDER BY id LIMIT ?
-            FOR UPDATE SKIP LOCKED""";
+    static final String AWAITING_DISPATCH = "SELECT " + TICKET_COLUMNS
+            + " FROM ticket WHERE status = 'RECEIVED' AND triage = 0 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
 
     static final String DUE_CLOCKS =
             """
