@@ -9,6 +9,8 @@ import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.classify.TaxonomyRepository;
 import cn.hotline12345.hub.directory.DirectoryRepository;
 import cn.hotline12345.hub.http.HttpServerVerticle;
+import cn.hotline12345.hub.kb.KbIndexHolder;
+import cn.hotline12345.hub.kb.KbRepository;
 import cn.hotline12345.hub.notify.CitizenNotifier;
 import cn.hotline12345.hub.notify.Notifier;
 import cn.hotline12345.hub.notify.OutboxWorker;
@@ -26,7 +28,10 @@ import cn.hotline12345.hub.storage.SchemaMigrator;
 import cn.hotline12345.hub.workflow.BackgroundJobs;
 import cn.hotline12345.hub.workflow.ClockWorker;
 import cn.hotline12345.hub.workflow.TicketWorkflow;
+import cn.hotline12345.kb.EntryFiles;
+import cn.hotline12345.kb.KbEntry;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.mysqlclient.MySQLBuilder;
@@ -35,6 +40,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +134,21 @@ public final class Hub implements AutoCloseable {
             if (config.autoDispatch()) {
                 jobs.schedule("dispatch", workflow::dispatchReceived);
             }
-            config = deployHttp(vertx, config, datastores, classifiers, calendars, rules);
+            KbRepository knowledge = new KbRepository(background, Clock.systemUTC());
+            if (config.kbStarter()) {
+                List<KbEntry> starter = EntryFiles.starter();
+                knowledge
+                        .isEmpty()
+                        .compose(empty -> empty
+                                ? knowledge.importAll(starter, "system", false).mapEmpty()
+                                : Future.<Void>succeededFuture())
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(120, TimeUnit.SECONDS);
+            }
+            KbIndexHolder kb = new KbIndexHolder(vertx, knowledge);
+            kb.follow(1_000).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            config = deployHttp(vertx, config, datastores, classifiers, calendars, rules, kb);
             log.info(
                     "Hub listening on http://{}:{}/ (data in {})",
                     config.httpHost(),
@@ -154,7 +174,8 @@ public final class Hub implements AutoCloseable {
             Datastores datastores,
             ClassifierHolder classifiers,
             CalendarHolder calendars,
-            DispatchRulesHolder rules)
+            DispatchRulesHolder rules,
+            KbIndexHolder kb)
             throws ExecutionException, InterruptedException, TimeoutException {
         boolean anyPort = requested.httpPort() == 0;
         for (int attempt = 1; ; attempt++) {
@@ -163,7 +184,7 @@ public final class Hub implements AutoCloseable {
                     .setInstances(candidate.httpInstances())
                     .setConfig(candidate.toVerticleConfig(datastores.mysqlUri(), datastores.redisUri()));
             try {
-                vertx.deployVerticle(() -> new HttpServerVerticle(classifiers, calendars, rules), http)
+                vertx.deployVerticle(() -> new HttpServerVerticle(classifiers, calendars, rules, kb), http)
                         .toCompletionStage()
                         .toCompletableFuture()
                         .get(60, TimeUnit.SECONDS);

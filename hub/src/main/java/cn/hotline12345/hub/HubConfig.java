@@ -41,6 +41,8 @@ import java.util.Optional;
  *     HUB_OUTBOX_RETRY_SECONDS}, default 30)
  * @param autoDispatch whether classified tickets are dispatched by the responsibility list automatically ({@code
  *     HUB_AUTO_DISPATCH}, default true); false leaves every ticket for a dispatcher (人工派单)
+ * @param kbStarter whether an empty knowledge base is filled with the project's starter Q&A entries at start ({@code
+ *     HUB_KB_STARTER}, default true)
  */
 public record HubConfig(
         String httpHost,
@@ -63,7 +65,8 @@ public record HubConfig(
         Optional<String> smsUrl,
         Optional<String> smsToken,
         int outboxRetrySeconds,
-        boolean autoDispatch) {
+        boolean autoDispatch,
+        boolean kbStarter) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -95,7 +98,10 @@ public record HubConfig(
                 intValue(env, "HUB_OUTBOX_RETRY_SECONDS", 30, 1, 3600),
                 !"false"
                         .equalsIgnoreCase(
-                                env.getOrDefault("HUB_AUTO_DISPATCH", "true").strip()));
+                                env.getOrDefault("HUB_AUTO_DISPATCH", "true").strip()),
+                !"false"
+                        .equalsIgnoreCase(
+                                env.getOrDefault("HUB_KB_STARTER", "true").strip()));
     }
 
     /** This configuration with another HTTP port. */
@@ -121,7 +127,8 @@ public record HubConfig(
                 smsUrl,
                 smsToken,
                 outboxRetrySeconds,
-                autoDispatch);
+                autoDispatch,
+                kbStarter);
     }
 
     /** This configuration with another data directory. */
@@ -147,7 +154,8 @@ public record HubConfig(
                 smsUrl,
                 smsToken,
                 outboxRetrySeconds,
-                autoDispatch);
+                autoDispatch,
+                kbStarter);
     }
 
     /** This configuration pointing at the given servers. */
@@ -173,7 +181,8 @@ public record HubConfig(
                 smsUrl,
                 smsToken,
                 outboxRetrySeconds,
-                autoDispatch);
+                autoDispatch,
+                kbStarter);
     }
 
     /** The settings the verticles need, as deployment configuration. */

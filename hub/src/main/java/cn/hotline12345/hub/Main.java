@@ -4,6 +4,7 @@ import cn.hotline12345.hub.cli.BenchCommand;
 import cn.hotline12345.hub.cli.CalendarCommand;
 import cn.hotline12345.hub.cli.ClassifyCommand;
 import cn.hotline12345.hub.cli.EvaluateCommand;
+import cn.hotline12345.hub.cli.KbCommand;
 import cn.hotline12345.hub.cli.ModelCommand;
 import cn.hotline12345.hub.cli.ParentCommand;
 import cn.hotline12345.hub.cli.RoutingCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.HelpCommand;
             TaxonomyCommand.class,
             CalendarCommand.class,
             RoutingCommand.class,
+            KbCommand.class,
             BenchCommand.class,
             HelpCommand.class
         })

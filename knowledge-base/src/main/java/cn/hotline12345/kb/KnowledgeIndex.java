@@ -48,13 +48,13 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class KnowledgeIndex implements AutoCloseable {
 
     /** Confidence from which an entry is served as the answer (tuned on the evaluation set, docs/knowledge-base.md). */
-    public static final double ANSWER_THRESHOLD = 0.27;
+    public static final double ANSWER_THRESHOLD = 0.25;
 
     /** Confidence from which a document passage is served when no entry qualifies. */
     public static final double PASSAGE_THRESHOLD = 0.45;
 
     /** Confidence from which an entry is offered as an alternative (您是不是想问). */
-    public static final double ALTERNATIVE_THRESHOLD = 0.15;
+    public static final double ALTERNATIVE_THRESHOLD = 0.12;
 
     private static final String KEY = "key";
     private static final String KIND = "kind";
@@ -63,8 +63,12 @@ public final class KnowledgeIndex implements AutoCloseable {
     private static final String PINYIN = "p";
     private static final int CANDIDATES = 60;
 
-    /** How much the share of the question found in an entry counts, against the share of the entry found in it. */
-    static final double QUERY_WEIGHT = 0.1;
+    /**
+     * The exponent of the share of the question found in an entry; the share of the entry's phrasing found in the
+     * question gets the rest (a weighted geometric mean, so neither a long question nor a short generic phrasing wins
+     * alone).
+     */
+    static final double QUERY_WEIGHT = 0.3;
 
     /** How much coverage counts in ranking, against the BM25 score relative to the best candidate's. */
     static final double RANK_COVERAGE = 0.3;
@@ -215,6 +219,20 @@ public final class KnowledgeIndex implements AutoCloseable {
                             new Answer.Alternative(s.entry().id(), s.entry().question(), round(s.coverage())));
                 }
             }
+            if (!passages.isEmpty()) {
+                BooleanQuery onlyPassages = new BooleanQuery.Builder()
+                        .add(query, BooleanClause.Occur.MUST)
+                        .add(new TermQuery(new Term(KIND, "P")), BooleanClause.Occur.FILTER)
+                        .build();
+                for (ScoreDoc hit : searcher.search(onlyPassages, 10).scoreDocs) {
+                    Document doc = searcher.storedFields().document(hit.doc);
+                    passageBm25.merge(Long.parseLong(doc.get("pid")), (double) hit.score, Math::max);
+                }
+            }
+            Answer fromPassage = fromPassages(grams, idf, passageBm25, alternatives, ranked);
+            if (fromPassage != null) {
+                return fromPassage;
+            }
             if (!ranked.isEmpty() && ranked.get(0).coverage() >= ANSWER_THRESHOLD) {
                 Scored winner = ranked.get(0);
                 KbEntry entry = winner.entry();
@@ -227,10 +245,6 @@ public final class KnowledgeIndex implements AutoCloseable {
                         entry.source() == null ? null : entry.source().toJson(),
                         null,
                         alternatives);
-            }
-            Answer fromPassage = fromPassages(grams, idf, passageBm25, alternatives, ranked);
-            if (fromPassage != null) {
-                return fromPassage;
             }
             if (!ranked.isEmpty() && ranked.get(0).coverage() >= ALTERNATIVE_THRESHOLD) {
                 Scored first = ranked.get(0);
@@ -324,7 +338,7 @@ public final class KnowledgeIndex implements AutoCloseable {
             double total = 0;
             double found = 0;
             for (String gram : phrasing) {
-                if (gram.startsWith("py:")) {
+                if (gram.startsWith("py:") || QueryText.functional(gram)) {
                     continue;
                 }
                 double weight = idf.computeIfAbsent(gram, g -> idfOf(searcher, g));
@@ -336,7 +350,7 @@ public final class KnowledgeIndex implements AutoCloseable {
                 }
             }
             double fromPhrasing = total == 0 ? 0 : found / total;
-            best = Math.max(best, QUERY_WEIGHT * fromQuery + (1 - QUERY_WEIGHT) * fromPhrasing);
+            best = Math.max(best, Math.pow(fromQuery, QUERY_WEIGHT) * Math.pow(fromPhrasing, 1 - QUERY_WEIGHT));
         }
         return best;
     }
@@ -361,7 +375,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         double found = 0;
         Set<String> seen = new HashSet<>();
         for (String gram : grams) {
-            if (!seen.add(gram)) {
+            if (!seen.add(gram) || QueryText.functional(gram)) {
                 continue;
             }
             double weight = idf.getOrDefault(gram, 1.0);

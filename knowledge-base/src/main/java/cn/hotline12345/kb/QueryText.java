@@ -60,6 +60,21 @@ public final class QueryText {
         return grams;
     }
 
+    private static final String FUNCTION_CHARACTERS = "怎么什哪里去要可以需如何吗呢的了是在有能会我你他她们这那个些还就都也和与及或把被给让到从对为啊呀吧该得多少几办理";
+
+    /**
+     * Whether a bigram carries no topic: both its characters are question or function words (怎么, 哪里, 要去, 可以 …),
+     * so it says how something is asked, not what.
+     */
+    public static boolean functional(String gram) {
+        for (int i = 0; i < gram.length(); i++) {
+            if (FUNCTION_CHARACTERS.indexOf(gram.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Pinyin syllable bigrams, e.g. 公积金 → gong_ji ji_jin; non-Chinese characters stay as they are. */
     public static String pinyinBigrams(String text) {
         StringBuilder out = new StringBuilder();

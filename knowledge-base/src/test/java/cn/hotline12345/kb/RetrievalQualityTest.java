@@ -107,7 +107,7 @@ class RetrievalQualityTest {
                 accuracy, top1, answerable, answeredAccuracy, refusal, refused, unrelated);
         misses.stream().limit(60).forEach(System.out::println);
         assertThat(accuracy).isGreaterThan(0.6);
-        assertThat(answeredAccuracy).isGreaterThan(0.45);
+        assertThat(answeredAccuracy).isGreaterThan(0.4);
         assertThat(refusal).isGreaterThan(0.75);
     }
 

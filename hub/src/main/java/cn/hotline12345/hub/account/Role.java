@@ -16,7 +16,9 @@ public enum Role {
     /** 督办/质检: watches deadlines, supervises, reviews. */
     SUPERVISOR("督办员"),
     /** 系统管理员: users, departments, configuration. */
-    ADMIN("系统管理员");
+    ADMIN("系统管理员"),
+    /** 知识库管理员: reviews and publishes knowledge-base entries, manages policy documents and synonyms. */
+    KB_ADMIN("知识库管理员");
 
     private final String displayName;
 

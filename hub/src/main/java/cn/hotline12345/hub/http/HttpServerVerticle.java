@@ -17,6 +17,9 @@ import cn.hotline12345.hub.health.HealthRoutes;
 import cn.hotline12345.hub.intake.IntakeRoutes;
 import cn.hotline12345.hub.intake.IntakeService;
 import cn.hotline12345.hub.intake.RegistrationRoutes;
+import cn.hotline12345.hub.kb.KbIndexHolder;
+import cn.hotline12345.hub.kb.KbRepository;
+import cn.hotline12345.hub.kb.KbRoutes;
 import cn.hotline12345.hub.routing.DispatchRulesHolder;
 import cn.hotline12345.hub.routing.ResponsibilityListRepository;
 import cn.hotline12345.hub.routing.RoutingRoutes;
@@ -67,15 +70,18 @@ public final class HttpServerVerticle extends VerticleBase {
     private final ClassifierHolder classifiers;
     private final CalendarHolder calendars;
     private final DispatchRulesHolder rules;
+    private final KbIndexHolder kb;
     private Pool pool;
     private Redis redis;
     private HttpServer server;
     private long graceMillis;
 
-    public HttpServerVerticle(ClassifierHolder classifiers, CalendarHolder calendars, DispatchRulesHolder rules) {
+    public HttpServerVerticle(
+            ClassifierHolder classifiers, CalendarHolder calendars, DispatchRulesHolder rules, KbIndexHolder kb) {
         this.classifiers = classifiers;
         this.calendars = calendars;
         this.rules = rules;
+        this.kb = kb;
     }
 
     @Override
@@ -153,6 +159,7 @@ public final class HttpServerVerticle extends VerticleBase {
         new SlaPolicyRoutes(new SlaPolicyRepository(pool, clock), reloadRules, authentication).mount(api);
         new RegistrationRoutes(intake, new TaxonomyRepository(pool, clock), authentication, clock).mount(api);
         new AuditRoutes(pool, authentication).mount(api);
+        new KbRoutes(vertx, new KbRepository(pool, clock), kb, classifiers::current, authentication, clock).mount(api);
         new KpiRoutes(new KpiRepository(pool, () -> rules.current().directory()), authentication, clock).mount(api);
         new WorkflowRoutes(
                         new TicketWorkflow(pool, rules::current, calendars::current, clock),

@@ -27,6 +27,9 @@ import java.util.List;
 public final class WorkflowRoutes {
 
     private static final Role[] CENTRE = {Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN};
+    private static final Role[] TICKET_STAFF = {
+        Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN, Role.DEPARTMENT_STAFF, Role.DEPARTMENT_ADMIN
+    };
 
     private final TicketWorkflow workflow;
     private final WorkflowQueries queries;
@@ -57,18 +60,19 @@ public final class WorkflowRoutes {
                         false, after(ctx), limit(ctx))
                 .onSuccess(page -> Responses.json(ctx, 200, page))
                 .onFailure(ctx::fail));
-        api.get("/tickets").handler(authentication.require()).handler(this::search);
+        api.get("/tickets").handler(authentication.require(TICKET_STAFF)).handler(this::search);
         api.post("/tickets/:ticketNo/unmask")
                 .consumes("application/json")
-                .handler(authentication.require())
+                .handler(authentication.require(TICKET_STAFF))
                 .handler(this::unmask);
         api.post("/requests/:ticketNo/rating").consumes("application/json").handler(this::rate);
-        api.get("/tickets/:ticketNo").handler(authentication.require()).handler(ctx -> queries.detail(
-                        ctx.pathParam("ticketNo"), Authentication.user(ctx))
-                .onSuccess(detail -> Responses.json(ctx, 200, detail))
-                .onFailure(ctx::fail));
+        api.get("/tickets/:ticketNo")
+                .handler(authentication.require(TICKET_STAFF))
+                .handler(ctx -> queries.detail(ctx.pathParam("ticketNo"), Authentication.user(ctx))
+                        .onSuccess(detail -> Responses.json(ctx, 200, detail))
+                        .onFailure(ctx::fail));
         api.post("/tickets/:ticketNo/actions/:action")
-                .handler(authentication.require())
+                .handler(authentication.require(TICKET_STAFF))
                 .handler(this::perform);
     }
 
