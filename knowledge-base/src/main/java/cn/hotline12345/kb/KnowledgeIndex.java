@@ -61,7 +61,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     private static final String WORDS = "w";
     private static final String GRAMS = "g";
     private static final String PINYIN = "p";
-    private static final int CANDIDATES = 60;
+    private static final int CANDIDATES = 40;
 
     /**
      * The exponent of the share of the question found in an entry; the share of the entry's phrasing found in the
@@ -81,10 +81,15 @@ public final class KnowledgeIndex implements AutoCloseable {
     private final Map<Long, Indexed> entries = new ConcurrentHashMap<>();
     private final Map<Long, IndexedPassage> passages = new ConcurrentHashMap<>();
     private volatile Synonyms synonyms;
+    private final Map<String, String> gramPinyin = new ConcurrentHashMap<>();
+    private final Map<String, Double> idfCache = new ConcurrentHashMap<>();
 
-    private record Indexed(KbEntry entry, List<Set<String>> phrasingGrams, Set<String> answerGrams) {}
+    private record Indexed(KbEntry entry, List<GramSet> phrasingGrams, GramSet answerGrams) {}
 
-    private record IndexedPassage(Passage passage, Set<String> grams) {}
+    private record IndexedPassage(Passage passage, GramSet grams) {}
+
+    private final GramSet.Dictionary dictionary = new GramSet.Dictionary();
+    private final GramSet none = new GramSet(dictionary, List.of());
 
     public KnowledgeIndex(Synonyms synonyms) {
         this.synonyms = synonyms;
@@ -121,6 +126,7 @@ public final class KnowledgeIndex implements AutoCloseable {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            idfCache.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,6 +139,7 @@ public final class KnowledgeIndex implements AutoCloseable {
             entries.remove(entry.id());
             add(entry);
             searchers.maybeRefreshBlocking();
+            idfCache.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -144,6 +151,7 @@ public final class KnowledgeIndex implements AutoCloseable {
             writer.deleteDocuments(new Term(KEY, "e" + entryId));
             entries.remove(entryId);
             searchers.maybeRefreshBlocking();
+            idfCache.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -158,6 +166,7 @@ public final class KnowledgeIndex implements AutoCloseable {
                 add(passage);
             }
             searchers.maybeRefreshBlocking();
+            idfCache.clear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -284,7 +293,7 @@ public final class KnowledgeIndex implements AutoCloseable {
             if (candidate == null) {
                 continue;
             }
-            double coverage = weightedShare(grams, idf, candidate.grams(), Set.of(), Set.of());
+            double coverage = weightedShare(grams, idf, candidate.grams(), none, Set.of());
             if (coverage > bestCoverage) {
                 bestCoverage = coverage;
                 bestPassage = candidate;
@@ -333,7 +342,7 @@ public final class KnowledgeIndex implements AutoCloseable {
             throws IOException {
         Set<String> queryGrams = new HashSet<>(grams);
         double best = 0;
-        for (Set<String> phrasing : indexed.phrasingGrams()) {
+        for (GramSet phrasing : indexed.phrasingGrams()) {
             double fromQuery = weightedShare(grams, idf, phrasing, indexed.answerGrams(), queryPinyin);
             double total = 0;
             double found = 0;
@@ -345,7 +354,7 @@ public final class KnowledgeIndex implements AutoCloseable {
                 total += weight;
                 if (queryGrams.contains(gram)) {
                     found += weight;
-                } else if (queryPinyin.contains(QueryText.pinyinBigrams(gram))) {
+                } else if (queryPinyin.contains(pinyinOf(gram))) {
                     found += 0.7 * weight;
                 }
             }
@@ -355,22 +364,40 @@ public final class KnowledgeIndex implements AutoCloseable {
         return best;
     }
 
-    private static double idfOf(IndexSearcher searcher, String gram) {
+    private double idfOf(IndexSearcher searcher, String gram) {
+        Double cached = idfCache.get(gram);
+        if (cached != null) {
+            return cached;
+        }
         try {
             int docs = Math.max(1, searcher.getIndexReader().numDocs());
             int df = searcher.getIndexReader().docFreq(new Term(GRAMS, gram));
-            return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+            double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+            idfCache.put(gram, idf);
+            return idf;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String pinyinOf(String gram) {
+        String cached = gramPinyin.get(gram);
+        if (cached == null) {
+            if (gramPinyin.size() > 2_000_000) {
+                gramPinyin.clear();
+            }
+            cached = QueryText.pinyinBigrams(gram);
+            gramPinyin.put(gram, cached);
+        }
+        return cached;
     }
 
     /**
      * The IDF-weighted share of the question's bigrams found in a phrasing (full weight), else in the answer (half
      * weight), else by pinyin in the phrasing (a homophone typo, 0.7).
      */
-    private static double weightedShare(
-            List<String> grams, Map<String, Double> idf, Set<String> phrasing, Set<String> answer, Set<String> pinyin) {
+    private double weightedShare(
+            List<String> grams, Map<String, Double> idf, GramSet phrasing, GramSet answer, Set<String> pinyin) {
         double total = 0;
         double found = 0;
         Set<String> seen = new HashSet<>();
@@ -384,7 +411,7 @@ public final class KnowledgeIndex implements AutoCloseable {
                 found += weight;
             } else if (answer.contains(gram)) {
                 found += 0.5 * weight;
-            } else if (!pinyin.isEmpty() && phrasing.contains("py:" + QueryText.pinyinBigrams(gram))) {
+            } else if (!pinyin.isEmpty() && phrasing.contains("py:" + pinyinOf(gram))) {
                 found += 0.7 * weight;
             }
         }
@@ -412,14 +439,10 @@ public final class KnowledgeIndex implements AutoCloseable {
         return builder.build();
     }
 
-    private static Map<String, Double> idf(IndexSearcher searcher, List<String> grams) throws IOException {
+    private Map<String, Double> idf(IndexSearcher searcher, List<String> grams) {
         Map<String, Double> idf = new HashMap<>();
-        int docs = Math.max(1, searcher.getIndexReader().numDocs());
         for (String gram : grams) {
-            if (!idf.containsKey(gram)) {
-                int df = searcher.getIndexReader().docFreq(new Term(GRAMS, gram));
-                idf.put(gram, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
-            }
+            idf.computeIfAbsent(gram, g -> idfOf(searcher, g));
         }
         return idf;
     }
@@ -428,7 +451,7 @@ public final class KnowledgeIndex implements AutoCloseable {
         if (entry.status() != EntryStatus.PUBLISHED) {
             return;
         }
-        List<Set<String>> phrasingGrams = new ArrayList<>();
+        List<GramSet> phrasingGrams = new ArrayList<>();
         List<String> phrasings = new ArrayList<>();
         phrasings.add(entry.question());
         phrasings.addAll(entry.similar());
@@ -437,20 +460,22 @@ public final class KnowledgeIndex implements AutoCloseable {
             Set<String> grams = new HashSet<>(QueryText.bigrams(text));
             String pinyin = QueryText.pinyinBigrams(text);
             for (String gram : QueryText.bigrams(text)) {
-                grams.add("py:" + QueryText.pinyinBigrams(gram));
+                grams.add("py:" + pinyinOf(gram));
             }
-            phrasingGrams.add(grams);
+            phrasingGrams.add(new GramSet(dictionary, grams));
             writer.addDocument(document("e" + entry.id(), "Q", text, pinyin, null));
         }
         String answer = QueryText.canonical(entry.answer(), synonyms);
         writer.addDocument(document("e" + entry.id(), "A", answer, "", null));
-        entries.put(entry.id(), new Indexed(entry, phrasingGrams, new HashSet<>(QueryText.bigrams(answer))));
+        entries.put(
+                entry.id(),
+                new Indexed(entry, List.copyOf(phrasingGrams), new GramSet(dictionary, QueryText.bigrams(answer))));
     }
 
     private void add(Passage passage) throws IOException {
         String text = QueryText.canonical(passage.text(), synonyms);
         writer.addDocument(document("d" + passage.documentId(), "P", text, "", passage.id()));
-        passages.put(passage.id(), new IndexedPassage(passage, new HashSet<>(QueryText.bigrams(text))));
+        passages.put(passage.id(), new IndexedPassage(passage, new GramSet(dictionary, QueryText.bigrams(text))));
     }
 
     private static Document document(String key, String kind, String text, String pinyin, Long passageId) {

@@ -2,6 +2,7 @@ package cn.hotline12345.hub.cli;
 
 import cn.hotline12345.hub.bench.ClassifyBenchmark;
 import cn.hotline12345.hub.bench.IntakeBenchmark;
+import cn.hotline12345.hub.bench.KbBenchmark;
 import cn.hotline12345.hub.storage.Datastores;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -17,7 +18,12 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks. See deploy/bench/ for scripts that run them end to end.",
-        subcommands = {BenchCommand.Intake.class, BenchCommand.Ceiling.class, BenchCommand.Classify.class})
+        subcommands = {
+            BenchCommand.Intake.class,
+            BenchCommand.Ceiling.class,
+            BenchCommand.Classify.class,
+            BenchCommand.Kb.class
+        })
 public final class BenchCommand extends ParentCommand {
 
     /** Load on {@code POST /api/v1/requests} of a running hub. */
@@ -103,6 +109,35 @@ public final class BenchCommand extends ParentCommand {
         public Integer call() {
             JsonObject result = ClassifyBenchmark.run(() -> model.load(spec), model.target, Math.max(1, seconds));
             spec.commandLine().getOut().println(result.encode());
+            return 0;
+        }
+    }
+
+    /** Knowledge-base answering speed and memory at a given number of entries. */
+    @Command(
+            name = "kb",
+            mixinStandardHelpOptions = true,
+            description = "Answers per second, p50/p99 latency and index memory at N entries, on one thread.")
+    static final class Kb implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(
+                names = "--entries",
+                defaultValue = "5000",
+                description = "Entries in the index (default ${DEFAULT-VALUE}).")
+        int entries;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Override
+        public Integer call() {
+            spec.commandLine()
+                    .getOut()
+                    .println(KbBenchmark.run(Math.max(230, entries), Math.max(1, seconds))
+                            .encode());
             return 0;
         }
     }
