@@ -61,7 +61,7 @@ public final class KnowledgeIndex implements AutoCloseable {
     private static final String WORDS = "w";
     private static final String GRAMS = "g";
     private static final String PINYIN = "p";
-    private static final int CANDIDATES = 40;
+    private static final int CANDIDATES = 30;
 
     /**
      * The exponent of the share of the question found in an entry; the share of the entry's phrasing found in the
@@ -420,20 +420,15 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     private Query query(String text, List<String> grams) throws IOException {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        int clauses = 0;
+        Set<String> terms = new HashSet<>();
         for (String word : analyze(words, text)) {
-            if (clauses++ < 400) {
+            if (word.length() > 1 && !QueryText.functional(word) && terms.add("w" + word) && terms.size() < 200) {
                 builder.add(new BoostQuery(new TermQuery(new Term(WORDS, word)), 1.0f), BooleanClause.Occur.SHOULD);
             }
         }
-        for (String gram : new HashSet<>(grams)) {
-            if (clauses++ < 800) {
+        for (String gram : grams) {
+            if (!QueryText.functional(gram) && terms.add("g" + gram) && terms.size() < 400) {
                 builder.add(new BoostQuery(new TermQuery(new Term(GRAMS, gram)), 0.6f), BooleanClause.Occur.SHOULD);
-            }
-        }
-        for (String pinyin : new HashSet<>(List.of(QueryText.pinyinBigrams(text).split(" ")))) {
-            if (!pinyin.isEmpty() && clauses++ < 1000) {
-                builder.add(new BoostQuery(new TermQuery(new Term(PINYIN, pinyin)), 0.3f), BooleanClause.Occur.SHOULD);
             }
         }
         return builder.build();
