@@ -10,6 +10,8 @@ import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.http.QueryParams;
 import cn.hotline12345.hub.http.Responses;
 import cn.hotline12345.hub.sla.WorkingCalendar;
+import cn.hotline12345.hub.spreadsheet.SheetDownloads;
+import cn.hotline12345.hub.spreadsheet.Spreadsheets;
 import cn.hotline12345.kb.Answer;
 import cn.hotline12345.kb.EntryFiles;
 import cn.hotline12345.kb.EntryStatus;
@@ -215,7 +217,16 @@ public final class KbRoutes {
         if (body == null || body.length() == 0) {
             throw ApiException.invalid("body", "请上传 JSON Lines 文件（每行一个条目）作为请求体");
         }
-        EntryFiles.Read read = EntryFiles.read(body.toString(StandardCharsets.UTF_8), EntryStatus.PUBLISHED);
+        EntryFiles.Read read;
+        if (Spreadsheets.isXlsx(body.getBytes())) {
+            try {
+                read = KbSheets.read(Spreadsheets.readXlsx(body.getBytes()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("body", e.getMessage());
+            }
+        } else {
+            read = EntryFiles.read(body.toString(StandardCharsets.UTF_8), EntryStatus.PUBLISHED);
+        }
         if (!read.errors().isEmpty()) {
             throw new ApiException(422, "invalid-entries", "文件有" + read.errors().size() + "行错误，未导入", List.of())
                     .with("errors", new JsonArray(read.errors()));
@@ -231,6 +242,21 @@ public final class KbRoutes {
     }
 
     private void export(RoutingContext ctx) {
+        if ("xlsx".equals(ctx.request().getParam("format"))) {
+            repository
+                    .all()
+                    .compose(entries -> SheetDownloads.send(
+                            vertx,
+                            ctx,
+                            KbSheets.toSheet(entries.stream()
+                                    .filter(e -> e.status() == EntryStatus.PUBLISHED)
+                                    .toList()),
+                            "政策问答",
+                            "政策问答库",
+                            "kb-entries"))
+                    .onFailure(ctx::fail);
+            return;
+        }
         repository
                 .all()
                 .onSuccess(entries -> {
