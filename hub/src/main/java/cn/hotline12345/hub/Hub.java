@@ -15,6 +15,7 @@ import cn.hotline12345.hub.notify.CitizenNotifier;
 import cn.hotline12345.hub.notify.Notifier;
 import cn.hotline12345.hub.notify.OutboxWorker;
 import cn.hotline12345.hub.notify.SmsGateway;
+import cn.hotline12345.hub.publication.Mailboxes;
 import cn.hotline12345.hub.routing.DispatchRulesHolder;
 import cn.hotline12345.hub.routing.ResponsibilityListRepository;
 import cn.hotline12345.hub.routing.SampleCounty;
@@ -114,6 +115,13 @@ public final class Hub implements AutoCloseable {
             DispatchRulesHolder rules =
                     new DispatchRulesHolder(directories, lists, new SlaPolicyRepository(background, Clock.systemUTC()));
             rules.follow(vertx, 5_000).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            if (config.sampleCounty()) {
+                new Mailboxes(background, Clock.systemUTC())
+                        .storeSampleIfEmpty(rules.current().directory())
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(60, TimeUnit.SECONDS);
+            }
             TicketWorkflow workflow =
                     new TicketWorkflow(background, rules::current, calendars::current, Clock.systemUTC());
             ClockWorker clocks = new ClockWorker(

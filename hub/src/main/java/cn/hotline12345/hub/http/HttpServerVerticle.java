@@ -20,6 +20,9 @@ import cn.hotline12345.hub.intake.RegistrationRoutes;
 import cn.hotline12345.hub.kb.KbIndexHolder;
 import cn.hotline12345.hub.kb.KbRepository;
 import cn.hotline12345.hub.kb.KbRoutes;
+import cn.hotline12345.hub.publication.Mailboxes;
+import cn.hotline12345.hub.publication.PublicationRoutes;
+import cn.hotline12345.hub.publication.RateLimiter;
 import cn.hotline12345.hub.routing.DispatchRulesHolder;
 import cn.hotline12345.hub.routing.ResponsibilityListRepository;
 import cn.hotline12345.hub.routing.RoutingRoutes;
@@ -159,6 +162,15 @@ public final class HttpServerVerticle extends VerticleBase {
         new SlaPolicyRoutes(new SlaPolicyRepository(pool, clock), reloadRules, authentication).mount(api);
         new RegistrationRoutes(intake, new TaxonomyRepository(pool, clock), authentication, clock).mount(api);
         new AuditRoutes(pool, authentication).mount(api);
+        new PublicationRoutes(
+                        pool,
+                        intake,
+                        new Mailboxes(pool, clock),
+                        new RateLimiter(RedisAPI.api(redis), config.getString("redis.keyPrefix")),
+                        () -> rules.current().directory(),
+                        authentication,
+                        clock)
+                .mount(api);
         new KbRoutes(vertx, new KbRepository(pool, clock), kb, classifiers::current, authentication, clock).mount(api);
         new KpiRoutes(new KpiRepository(pool, () -> rules.current().directory()), authentication, clock).mount(api);
         new WorkflowRoutes(

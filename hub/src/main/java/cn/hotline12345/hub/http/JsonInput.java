@@ -47,6 +47,11 @@ public final class JsonInput {
         return new JsonInput(json, "", new ArrayList<>());
     }
 
+    /** The parsed object itself. */
+    public JsonObject json() {
+        return json;
+    }
+
     /** A required string, trimmed; records an error if missing, blank, not a string or too long. */
     public String requiredText(String field, String label, int maxLength) {
         String value = text(field, label, maxLength);

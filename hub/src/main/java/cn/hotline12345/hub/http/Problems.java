@@ -56,6 +56,9 @@ public final class Problems {
         if (problem.status() == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }
+        if (problem.status() == 429) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "3600");
+        }
         if (problem.status() == 503) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
         }
@@ -135,6 +138,8 @@ public final class Problems {
             case 409 -> "状态冲突";
             case 413 -> "请求体过大";
             case 415 -> "内容类型不支持";
+            case 422 -> "内容校验未通过";
+            case 429 -> "请求过于频繁";
             case 503 -> "服务不可用";
             default -> status >= 500 ? "服务器错误" : "请求错误";
         };

@@ -1,6 +1,7 @@
 package cn.hotline12345.hub.intake;
 
 import cn.hotline12345.channels.InboundMessage;
+import cn.hotline12345.channels.PhoneNumbers;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.http.Times;

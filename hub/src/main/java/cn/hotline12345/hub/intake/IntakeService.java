@@ -110,6 +110,11 @@ public final class IntakeService {
                 m.publicConsent(),
                 m.receivedAt());
         return new NewTicket(
-                titled, request.idempotencyKey(), request.actor(), request.classification(), request.agent());
+                titled,
+                request.idempotencyKey(),
+                request.actor(),
+                request.classification(),
+                request.agent(),
+                request.mailboxId());
     }
 }

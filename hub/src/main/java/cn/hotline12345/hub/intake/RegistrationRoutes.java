@@ -2,6 +2,7 @@ package cn.hotline12345.hub.intake;
 
 import cn.hotline12345.channels.ChannelId;
 import cn.hotline12345.channels.InboundMessage;
+import cn.hotline12345.channels.PhoneNumbers;
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Role;
 import cn.hotline12345.hub.classify.Classifiers.TicketClassification;

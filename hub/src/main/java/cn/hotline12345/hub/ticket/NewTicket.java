@@ -11,13 +11,15 @@ import cn.hotline12345.hub.classify.Classifiers.TicketClassification;
  * @param actor who registered it, e.g. {@code channel:web} or {@code user:agent07}
  * @param classification type and category from the classifier (or the agent), or null when not classified
  * @param agent what the registering agent added, or null for channel messages
+ * @param mailboxId the leader mailbox (领导信箱) a letter was written to, or null
  */
 public record NewTicket(
         InboundMessage message,
         String idempotencyKey,
         String actor,
         TicketClassification classification,
-        AgentInput agent) {
+        AgentInput agent,
+        Long mailboxId) {
 
     /**
      * What an agent registering a call adds.
@@ -30,12 +32,22 @@ public record NewTicket(
 
     /** A ticket from a channel, without an agent's additions. */
     public NewTicket(InboundMessage message, String idempotencyKey, String actor, TicketClassification classification) {
-        this(message, idempotencyKey, actor, classification, null);
+        this(message, idempotencyKey, actor, classification, null, null);
+    }
+
+    /** A ticket registered by an agent. */
+    public NewTicket(
+            InboundMessage message,
+            String idempotencyKey,
+            String actor,
+            TicketClassification classification,
+            AgentInput agent) {
+        this(message, idempotencyKey, actor, classification, agent, null);
     }
 
     /** This ticket with the classifier's decision. */
     public NewTicket classifiedAs(TicketClassification decision) {
-        return new NewTicket(message, idempotencyKey, actor, decision, agent);
+        return new NewTicket(message, idempotencyKey, actor, decision, agent, mailboxId);
     }
 
     /** The status it is stored in: closed at once when an agent answered it directly. */

@@ -55,7 +55,11 @@ public enum TicketAction {
     /** 并单: merged into a master ticket; the master's reply and follow-up reach this requester too. */
     MERGE("并单", "您的诉求已与相同诉求合并办理。"),
     /** 主单答复同步: the master ticket's approved reply, shared with a merged ticket. */
-    SHARE_REPLY("并单答复", "您的诉求已办理完毕，答复已发送给您。");
+    SHARE_REPLY("并单答复", "您的诉求已办理完毕，答复已发送给您。"),
+    /** 公开: the request and its reply, redacted, go on the public page (the citizen agreed). */
+    PUBLISH("公开", null),
+    /** 撤回公开. */
+    UNPUBLISH("撤回公开", null);
 
     private final String displayName;
     private final String citizenText;

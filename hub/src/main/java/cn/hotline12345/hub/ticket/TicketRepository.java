@@ -75,7 +75,8 @@ public final class TicketRepository {
                                     answeredAt,
                                     answeredAt,
                                     answeredAt,
-                                    answer == null ? null : true
+                                    answer == null ? null : true,
+                                    ticket.mailboxId()
                                 })))
                         .compose(rows -> {
                             long id = rows.property(MySQLClient.LAST_INSERTED_ID);

@@ -13,8 +13,8 @@ final class TicketSql {
             INSERT INTO ticket (ticket_no, channel, external_id, idempotency_key, citizen_id, citizen_name,
                 citizen_phone, title, content, request_type, category, type_confidence, category_confidence,
                 classifier_version, triage, address, area, status, public_consent, event_seq, received_at,
-                created_at, updated_at, subcategory, urgency, replied_at, approved_at, closed_at, resolved)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                created_at, updated_at, subcategory, urgency, replied_at, approved_at, closed_at, resolved, mailbox_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     static final String INSERT_DIRECT_ANSWER =
             """

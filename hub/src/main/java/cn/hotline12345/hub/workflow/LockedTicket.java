@@ -36,6 +36,8 @@ record LockedTicket(
         boolean overdue,
         String satisfaction,
         int reopenCount,
+        boolean publicConsent,
+        Long mailboxDepartmentId,
         List<Long> coDepartmentIds) {
 
     static LockedTicket of(Row row, List<Long> co) {
@@ -69,6 +71,8 @@ record LockedTicket(
                 row.getBoolean("overdue"),
                 row.getString("satisfaction"),
                 row.getInteger("reopen_count"),
+                row.getBoolean("public_consent"),
+                row.getLong("mailbox_department_id"),
                 co);
     }
 

@@ -218,6 +218,18 @@ public final class TicketWorkflow {
             case ANSWER -> Future.succeededFuture(answer(ticket, input, now));
             case REJECT -> Future.succeededFuture(reject(ticket, input, now));
             case MERGE -> merge(conn, ticket, input, now);
+            case PUBLISH -> {
+                if (!ticket.publicConsent()) {
+                    throw ApiException.conflict("诉求人未同意公开，不能公开该工单");
+                }
+                yield Future.succeededFuture(new TicketChange(TicketAction.PUBLISH, ticket.status())
+                        .set("publication", "APPROVED")
+                        .set("published_at", now)
+                        .put("note", input.reason));
+            }
+            case UNPUBLISH -> Future.succeededFuture(new TicketChange(TicketAction.UNPUBLISH, ticket.status())
+                    .set("publication", "WITHDRAWN")
+                    .put("note", input.reason));
         };
     }
 
@@ -230,6 +242,19 @@ public final class TicketWorkflow {
             String reason) {
         Directory directory = snapshot.directory();
         String areaCode = areaOf(ticket, directory);
+        if (ticket.mailboxDepartmentId() != null
+                && directory.department(ticket.mailboxDepartmentId()).isPresent()) {
+            Department office =
+                    directory.department(ticket.mailboxDepartmentId()).get();
+            return dispatchTo(ticket, snapshot, now, action, office.id(), List.of(), areaCode)
+                    .put(
+                            "routing",
+                            new JsonObject()
+                                    .put("routed", true)
+                                    .put("mailbox", true)
+                                    .put("explanation", "领导信箱来信，先由" + office.name() + "办理"))
+                    .put("reason", reason);
+        }
         ResponsibilityRouter.Decision decision = ResponsibilityRouter.route(
                 snapshot.list(),
                 new RoutingQuery(

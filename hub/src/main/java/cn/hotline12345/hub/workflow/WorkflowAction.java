@@ -115,7 +115,11 @@ public enum WorkflowAction {
             "merge",
             TicketAction.MERGE,
             Set.of(AGENT, DISPATCHER, ADMIN),
-            Set.of(RECEIVED, PENDING_DISPATCH, DISPATCHED, IN_PROGRESS, RETURN_REQUESTED, PAUSED));
+            Set.of(RECEIVED, PENDING_DISPATCH, DISPATCHED, IN_PROGRESS, RETURN_REQUESTED, PAUSED)),
+    /** 公开: publish a closed request and its reply, redacted, when the citizen agreed (政务公开). */
+    PUBLISH("publish", TicketAction.PUBLISH, Set.of(DISPATCHER, SUPERVISOR, ADMIN), Set.of(TicketStatus.CLOSED)),
+    /** 撤回公开. */
+    UNPUBLISH("unpublish", TicketAction.UNPUBLISH, Set.of(DISPATCHER, SUPERVISOR, ADMIN), Set.of(TicketStatus.CLOSED));
 
     /** Which units a department user must belong to for the action. */
     public enum Unit {

@@ -2,13 +2,13 @@ package cn.hotline12345.hub.workflow;
 
 import static cn.hotline12345.hub.http.QueryParams.longParam;
 
+import cn.hotline12345.channels.PhoneNumbers;
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Role;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.http.QueryParams;
 import cn.hotline12345.hub.http.Responses;
-import cn.hotline12345.hub.intake.PhoneNumbers;
 import cn.hotline12345.hub.ticket.TicketStatus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;

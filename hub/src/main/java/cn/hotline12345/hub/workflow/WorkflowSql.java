@@ -10,7 +10,8 @@ final class WorkflowSql {
             id, ticket_no, channel, citizen_phone, master_ticket_id, status, event_seq, title, content, request_type,
                 category, subcategory, urgency, address, area, area_code, lead_department_id, routing_version,
                 routing_row_no, dispatched_at, accepted_at, replied_at, return_due_at, accept_due_at, reply_due_at,
-                reply_unit, follow_up_due_at, paused_at, extended_days, overdue, satisfaction, reopen_count""";
+                reply_unit, follow_up_due_at, paused_at, extended_days, overdue, satisfaction, reopen_count,
+                public_consent, (SELECT m.department_id FROM mailbox m WHERE m.id = ticket.mailbox_id) AS mailbox_department_id""";
 
     static final String LOCK_TICKET = "SELECT " + TICKET_COLUMNS + " FROM ticket WHERE ticket_no = ? FOR UPDATE";
 
@@ -233,7 +234,9 @@ final class WorkflowSql {
             "closed_at",
             "resolved",
             "satisfaction",
-            "reopen_count");
+            "reopen_count",
+            "publication",
+            "published_at");
 
     /** {@code UPDATE ticket SET status, event_seq, updated_at and the given columns WHERE id = ?}. */
     static String updateTicket(Collection<String> columns) {

@@ -2,6 +2,7 @@ package cn.hotline12345.hub.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hotline12345.channels.PhoneNumbers;
 import org.junit.jupiter.api.Test;
 
 class IntakeRequestsTest {

@@ -1,4 +1,4 @@
-package cn.hotline12345.hub.intake;
+package cn.hotline12345.channels;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
