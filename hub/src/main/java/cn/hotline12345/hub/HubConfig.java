@@ -43,6 +43,10 @@ import java.util.Optional;
  *     HUB_AUTO_DISPATCH}, default true); false leaves every ticket for a dispatcher (人工派单)
  * @param kbStarter whether an empty knowledge base is filled with the project's starter Q&A entries at start ({@code
  *     HUB_KB_STARTER}, default true)
+ * @param wechatToken the token of the WeChat official account's server configuration ({@code HUB_WECHAT_TOKEN}); empty
+ *     disables {@code /wechat}
+ * @param wechatAesKey the EncodingAESKey for safe mode ({@code HUB_WECHAT_AES_KEY}); empty allows plaintext mode only
+ * @param wechatAppId the official account's AppID, checked in safe mode ({@code HUB_WECHAT_APPID})
  */
 public record HubConfig(
         String httpHost,
@@ -66,7 +70,10 @@ public record HubConfig(
         Optional<String> smsToken,
         int outboxRetrySeconds,
         boolean autoDispatch,
-        boolean kbStarter) {
+        boolean kbStarter,
+        Optional<String> wechatToken,
+        Optional<String> wechatAesKey,
+        String wechatAppId) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -89,19 +96,16 @@ public record HubConfig(
                 env.getOrDefault("HUB_WORKING_HOURS", "08:30-12:00,14:00-17:30"),
                 optional(env, "HUB_ADMIN_PASSWORD").orElse(null),
                 Duration.ofHours(intValue(env, "HUB_SESSION_HOURS", 8, 1, 24 * 30)),
-                !"false"
-                        .equalsIgnoreCase(
-                                env.getOrDefault("HUB_SAMPLE_COUNTY", "true").strip()),
+                flag(env, "HUB_SAMPLE_COUNTY"),
                 intValue(env, "HUB_JOB_PERIOD_MILLIS", 1000, 50, 60_000),
                 optional(env, "HUB_SMS_URL"),
                 optional(env, "HUB_SMS_TOKEN"),
                 intValue(env, "HUB_OUTBOX_RETRY_SECONDS", 30, 1, 3600),
-                !"false"
-                        .equalsIgnoreCase(
-                                env.getOrDefault("HUB_AUTO_DISPATCH", "true").strip()),
-                !"false"
-                        .equalsIgnoreCase(
-                                env.getOrDefault("HUB_KB_STARTER", "true").strip()));
+                flag(env, "HUB_AUTO_DISPATCH"),
+                flag(env, "HUB_KB_STARTER"),
+                optional(env, "HUB_WECHAT_TOKEN"),
+                optional(env, "HUB_WECHAT_AES_KEY"),
+                env.getOrDefault("HUB_WECHAT_APPID", ""));
     }
 
     /** This configuration with another HTTP port. */
@@ -128,7 +132,10 @@ public record HubConfig(
                 smsToken,
                 outboxRetrySeconds,
                 autoDispatch,
-                kbStarter);
+                kbStarter,
+                wechatToken,
+                wechatAesKey,
+                wechatAppId);
     }
 
     /** This configuration with another data directory. */
@@ -155,7 +162,10 @@ public record HubConfig(
                 smsToken,
                 outboxRetrySeconds,
                 autoDispatch,
-                kbStarter);
+                kbStarter,
+                wechatToken,
+                wechatAesKey,
+                wechatAppId);
     }
 
     /** This configuration pointing at the given servers. */
@@ -182,7 +192,10 @@ public record HubConfig(
                 smsToken,
                 outboxRetrySeconds,
                 autoDispatch,
-                kbStarter);
+                kbStarter,
+                wechatToken,
+                wechatAesKey,
+                wechatAppId);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -198,7 +211,10 @@ public record HubConfig(
                 .put("redis.keyPrefix", redisKeyPrefix)
                 .put("shutdown.graceMillis", shutdownGrace.toMillis())
                 .put("calendar.workingHours", workingHours)
-                .put("session.lifetimeSeconds", sessionLifetime.toSeconds());
+                .put("session.lifetimeSeconds", sessionLifetime.toSeconds())
+                .put("wechat.token", wechatToken.orElse(null))
+                .put("wechat.aesKey", wechatAesKey.orElse(null))
+                .put("wechat.appId", wechatAppId);
     }
 
     /** Like the record's, but never shows the admin password. */
@@ -207,6 +223,10 @@ public record HubConfig(
         return "HubConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
                 + ", sms gateway=" + smsUrl.isPresent()
                 + ", external mysql=" + mysqlUri.isPresent() + ", external redis=" + redisUri.isPresent() + "]";
+    }
+
+    private static boolean flag(Map<String, String> env, String key) {
+        return !"false".equalsIgnoreCase(env.getOrDefault(key, "true").strip());
     }
 
     private static Optional<String> optional(Map<String, String> env, String key) {

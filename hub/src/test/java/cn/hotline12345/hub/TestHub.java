@@ -33,6 +33,12 @@ public final class TestHub {
     /** The password of users made by {@link #tokenFor}. */
     public static final String STAFF_PASSWORD = "Hotline12345";
 
+    /** The WeChat official account settings of the test hubs. */
+    public static final String WECHAT_TOKEN = "hotline12345test";
+
+    public static final String WECHAT_AES_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
+    public static final String WECHAT_APPID = "wx1234567890abcdef";
+
     /** The SMS provider the test hubs send to. */
     public static final SmsGatewayStub SMS = SmsGatewayStub.start();
 
@@ -67,6 +73,9 @@ public final class TestHub {
         env.put("HUB_SMS_TOKEN", "sms-test-token");
         env.put("HUB_OUTBOX_RETRY_SECONDS", "1");
         env.put("HUB_JOB_PERIOD_MILLIS", "200");
+        env.put("HUB_WECHAT_TOKEN", WECHAT_TOKEN);
+        env.put("HUB_WECHAT_AES_KEY", WECHAT_AES_KEY);
+        env.put("HUB_WECHAT_APPID", WECHAT_APPID);
         return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
     }
 

@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.http;
 
+import cn.hotline12345.channels.wechat.WeChatCrypto;
 import cn.hotline12345.hub.account.AccountRepository;
 import cn.hotline12345.hub.account.AccountRoutes;
 import cn.hotline12345.hub.account.AuditRoutes;
@@ -36,6 +37,7 @@ import cn.hotline12345.hub.stats.KpiRepository;
 import cn.hotline12345.hub.stats.KpiRoutes;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
+import cn.hotline12345.hub.wechat.WeChatRoutes;
 import cn.hotline12345.hub.workflow.TicketWorkflow;
 import cn.hotline12345.hub.workflow.WorkflowQueries;
 import cn.hotline12345.hub.workflow.WorkflowRoutes;
@@ -162,6 +164,18 @@ public final class HttpServerVerticle extends VerticleBase {
         new SlaPolicyRoutes(new SlaPolicyRepository(pool, clock), reloadRules, authentication).mount(api);
         new RegistrationRoutes(intake, new TaxonomyRepository(pool, clock), authentication, clock).mount(api);
         new AuditRoutes(pool, authentication).mount(api);
+        String wechatToken = config.getString("wechat.token");
+        if (wechatToken != null) {
+            new WeChatRoutes(
+                            new WeChatCrypto(
+                                    wechatToken, config.getString("wechat.aesKey"), config.getString("wechat.appId")),
+                            intake,
+                            kb,
+                            RedisAPI.api(redis),
+                            config.getString("redis.keyPrefix"),
+                            clock)
+                    .mount(api);
+        }
         new PublicationRoutes(
                         pool,
                         intake,
