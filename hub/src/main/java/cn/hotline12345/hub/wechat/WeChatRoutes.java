@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * The WeChat official account (公众号) server, following WeChat's message protocol at {@code /api/v1/channels/wechat}:
  * URL verification (GET, echo {@code echostr} after checking the signature), text and event messages in plaintext and
  * safe mode, a passive reply within WeChat's 5 seconds — a knowledge-base answer, or a receipt with the ticket number
- * when the citizen asks for a person or complains — and each MsgId handled once however often WeChat retries.
+ * when the citizen asks for a person or complains — and each MsgId handled once however often WeChat retries (a
+ * message whose handling failed is forgotten, so WeChat's retry handles it again).
  */
 public final class WeChatRoutes {
 
@@ -99,8 +100,11 @@ public final class WeChatRoutes {
         redis.set(List.of(key, "", "NX", "EX", "120"))
                 .compose(set -> set == null
                         ? redis.get(key).map(previous -> previous == null ? "" : previous.toString())
-                        : reply(message).compose(text -> redis.set(List.of(key, text, "EX", "120"))
-                                .map(text)))
+                        : reply(message)
+                                .compose(text -> redis.set(List.of(key, text, "EX", "120"))
+                                        .map(text))
+                                .recover(failure -> redis.del(List.of(key))
+                                        .transform(deleted -> Future.<String>failedFuture(failure))))
                 .onSuccess(text -> send(ctx, message, text, safe))
                 .onFailure(ctx::fail);
     }
