@@ -3,6 +3,7 @@ package cn.hotline12345.hub.http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -129,12 +130,12 @@ public final class JsonInput {
     }
 
     /** An optional array of positive ids, without repeats; an empty list when absent. */
-    public java.util.List<Long> idList(String field, String label, int maxSize) {
+    public List<Long> idList(String field, String label, int maxSize) {
         Object value = json.getValue(field);
         if (value == null) {
-            return java.util.List.of();
+            return List.of();
         }
-        if (value instanceof io.vertx.core.json.JsonArray array
+        if (value instanceof JsonArray array
                 && array.size() <= maxSize
                 && array.stream()
                         .allMatch(
@@ -142,7 +143,7 @@ public final class JsonInput {
             return array.stream().map(i -> ((Number) i).longValue()).distinct().toList();
         }
         errors.add(new FieldError(path(field), label + "（" + field + "）必须是不超过 " + maxSize + " 个正整数的数组"));
-        return java.util.List.of();
+        return List.of();
     }
 
     /** An optional nested object, read with the same error list; an empty object when absent. */

@@ -119,10 +119,7 @@ public final class KbRepository {
         LocalDateTime now = now();
         return pool.withTransaction(conn -> {
             Future<?> chain = replace
-                    ? conn.preparedQuery(
-                                    "UPDATE kb_entry SET status = 'REPEALED', version = version + 1, updated_by = ?,"
-                                            + " updated_at = ? WHERE status <> 'REPEALED'")
-                            .execute(Tuple.of(actor, now))
+                    ? conn.preparedQuery(KbSql.RETIRE_ALL).execute(Tuple.of(actor, now))
                     : Future.succeededFuture();
             for (KbEntry entry : entries) {
                 chain = chain.compose(done ->

@@ -39,6 +39,11 @@ final class KbSql {
             UPDATE kb_entry SET status = ?, version = version + 1, updated_by = ?, updated_at = ?
             WHERE document_id = ? AND status IN ('DRAFT', 'PENDING_REVIEW', 'PUBLISHED')""";
 
+    static final String RETIRE_ALL =
+            """
+            UPDATE kb_entry SET status = 'REPEALED', version = version + 1, updated_by = ?, updated_at = ?
+            WHERE status <> 'REPEALED'""";
+
     static final String ENTRY_IDS_OF_DOCUMENT = "SELECT id FROM kb_entry WHERE document_id = ?";
 
     static final String INSERT_VERSION =

@@ -12,6 +12,7 @@ import cn.hotline12345.hub.http.Responses;
 import cn.hotline12345.hub.ticket.TicketStatus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -153,7 +154,7 @@ public final class WorkflowRoutes {
             return new JsonObject();
         }
         try {
-            Object value = io.vertx.core.json.Json.decodeValue(body);
+            Object value = Json.decodeValue(body);
             if (value instanceof JsonObject object) {
                 return object;
             }
