@@ -35,6 +35,23 @@ public record KbEntry(
         EntryStatus status,
         int version) {
 
+    /** This entry with another id (e.g. once stored). */
+    public KbEntry withId(long newId) {
+        return new KbEntry(
+                newId,
+                question,
+                similar,
+                answer,
+                category,
+                department,
+                source,
+                documentId,
+                validFrom,
+                validTo,
+                status,
+                version);
+    }
+
     /** Whether it may be served on {@code day}. */
     public boolean servable(LocalDate day) {
         return status == EntryStatus.PUBLISHED

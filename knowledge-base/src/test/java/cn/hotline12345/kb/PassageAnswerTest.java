@@ -27,19 +27,7 @@ class PassageAnswerTest {
     void answersFromAPassageWhenNoEntryCoversTheQuestion() throws Exception {
         AtomicLong ids = new AtomicLong();
         List<KbEntry> entries = EntryFiles.starter().stream()
-                .map(e -> new KbEntry(
-                        ids.incrementAndGet(),
-                        e.question(),
-                        e.similar(),
-                        e.answer(),
-                        e.category(),
-                        e.department(),
-                        e.source(),
-                        null,
-                        null,
-                        null,
-                        EntryStatus.PUBLISHED,
-                        1))
+                .map(e -> e.withId(ids.incrementAndGet()))
                 .toList();
         List<Passage> passages = new ArrayList<>();
         long pid = 1;

@@ -28,19 +28,7 @@ class RetrievalQualityTest {
     static void build() {
         AtomicLong ids = new AtomicLong();
         entries = EntryFiles.starter().stream()
-                .map(e -> new KbEntry(
-                        ids.incrementAndGet(),
-                        e.question(),
-                        e.similar(),
-                        e.answer(),
-                        e.category(),
-                        e.department(),
-                        e.source(),
-                        null,
-                        null,
-                        null,
-                        EntryStatus.PUBLISHED,
-                        1))
+                .map(e -> e.withId(ids.incrementAndGet()))
                 .toList();
         index = new KnowledgeIndex(Synonyms.shipped());
         index.rebuild(Synonyms.shipped(), entries, List.of());

@@ -9,7 +9,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,7 +87,7 @@ public final class AuditLog {
                         .put("targetType", row.getString("target_type"))
                         .put("targetId", row.getString("target_id"))
                         .put("detail", new JsonObject(row.getString("detail")))
-                        .put("at", Times.iso(row.getLocalDateTime("occurred_at").toInstant(ZoneOffset.UTC))));
+                        .put("at", Times.iso(row.getLocalDateTime("occurred_at"))));
             }
             return new JsonObject().put("items", items).put("next", items.size() < q.limit() ? null : last);
         });

@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -99,7 +100,7 @@ public final class KbRepository {
                         .put("snapshot", new JsonObject(row.getString("snapshot")))
                         .put("actor", row.getString("actor"))
                         .put("note", row.getString("note"))
-                        .put("at", Times.iso(row.getLocalDateTime("created_at").toInstant(ZoneOffset.UTC))));
+                        .put("at", Times.iso(row.getLocalDateTime("created_at"))));
             }
             return versions;
         });
@@ -133,21 +134,7 @@ public final class KbRepository {
     public Future<KbEntry> update(long id, KbEntry entry, String actor, String note) {
         LocalDateTime now = now();
         return pool.withTransaction(conn -> lock(conn, id).compose(found -> conn.preparedQuery(KbSql.UPDATE_ENTRY)
-                .execute(Tuple.from(new Object[] {
-                    entry.question(),
-                    new JsonArray(entry.similar()).encode(),
-                    entry.answer(),
-                    entry.category(),
-                    entry.department(),
-                    entry.source() == null ? null : entry.source().toJson().encode(),
-                    entry.documentId(),
-                    entry.validFrom(),
-                    entry.validTo(),
-                    entry.status().name(),
-                    actor,
-                    now,
-                    id
-                }))
+                .execute(content(entry, actor, now, id))
                 .compose(done -> version(conn, id, "UPDATE", actor, note, now))
                 .compose(done -> change(conn, ENTRY, id, now))
                 .compose(done -> lock(conn, id))));
@@ -341,23 +328,23 @@ public final class KbRepository {
 
     private Future<Long> insert(SqlConnection conn, KbEntry entry, String actor, LocalDateTime now) {
         return conn.preparedQuery(KbSql.INSERT_ENTRY)
-                .execute(Tuple.from(new Object[] {
-                    entry.question(),
-                    new JsonArray(entry.similar()).encode(),
-                    entry.answer(),
-                    entry.category(),
-                    entry.department(),
-                    entry.source() == null ? null : entry.source().toJson().encode(),
-                    entry.documentId(),
-                    entry.validFrom(),
-                    entry.validTo(),
-                    entry.status().name(),
-                    actor,
-                    actor,
-                    now,
-                    now
-                }))
+                .execute(content(entry, actor, actor, now, now))
                 .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
+    }
+
+    /** The entry's stored columns followed by {@code more}, for {@link KbSql#INSERT_ENTRY} and {@link KbSql#UPDATE_ENTRY}. */
+    private static Tuple content(KbEntry entry, Object... more) {
+        List<Object> values =
+                new ArrayList<>(List.of(entry.question(), new JsonArray(entry.similar()).encode(), entry.answer()));
+        values.add(entry.category());
+        values.add(entry.department());
+        values.add(entry.source() == null ? null : entry.source().toJson().encode());
+        values.add(entry.documentId());
+        values.add(entry.validFrom());
+        values.add(entry.validTo());
+        values.add(entry.status().name());
+        values.addAll(Arrays.asList(more));
+        return Tuple.from(values);
     }
 
     private static Future<KbEntry> lock(SqlConnection conn, long id) {

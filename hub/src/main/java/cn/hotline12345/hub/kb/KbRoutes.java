@@ -197,7 +197,7 @@ public final class KbRoutes {
         JsonObject body = ctx.body().asJsonObject();
         KbEntry entry = parse(body, initialStatus(ctx, body));
         repository
-                .update(id, entry, Authentication.user(ctx).actor(), body.getString("note"))
+                .update(id, entry, Authentication.user(ctx).actor(), text(body, "note"))
                 .onSuccess(updated -> Responses.json(ctx, 200, updated.toJson()))
                 .onFailure(ctx::fail);
     }
@@ -205,7 +205,7 @@ public final class KbRoutes {
     private void transition(RoutingContext ctx, Set<EntryStatus> from, EntryStatus to, String action) {
         long id = id(ctx);
         Buffer body = ctx.body().buffer();
-        String note = body == null || body.length() == 0 ? null : new JsonObject(body).getString("note");
+        String note = body == null || body.length() == 0 ? null : text(body.toJsonObject(), "note");
         repository
                 .transition(id, from, to, action, Authentication.user(ctx).actor(), note)
                 .onSuccess(entry -> Responses.json(ctx, 200, entry.toJson()))
@@ -217,26 +217,29 @@ public final class KbRoutes {
         if (body == null || body.length() == 0) {
             throw ApiException.invalid("body", "请上传 JSON Lines 文件（每行一个条目）作为请求体");
         }
-        EntryFiles.Read read;
-        if (Spreadsheets.isXlsx(body.getBytes())) {
-            try {
-                read = KbSheets.read(Spreadsheets.readXlsx(body.getBytes()));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("body", e.getMessage());
-            }
-        } else {
-            read = EntryFiles.read(body.toString(StandardCharsets.UTF_8), EntryStatus.PUBLISHED);
-        }
-        if (!read.errors().isEmpty()) {
-            throw new ApiException(422, "invalid-entries", "文件有" + read.errors().size() + "行错误，未导入", List.of())
-                    .with("errors", new JsonArray(read.errors()));
-        }
+        byte[] bytes = body.getBytes();
         boolean replace = "true".equals(ctx.request().getParam("replace"));
-        repository
-                .importAll(
-                        read.entries().stream().map(EntryFiles.Line::entry).toList(),
-                        Authentication.user(ctx).actor(),
-                        replace)
+        String actor = Authentication.user(ctx).actor();
+        vertx.executeBlocking(() -> {
+                    EntryFiles.Read read;
+                    try {
+                        read = Spreadsheets.isXlsx(bytes)
+                                ? KbSheets.read(Spreadsheets.readXlsx(bytes))
+                                : EntryFiles.read(new String(bytes, StandardCharsets.UTF_8), EntryStatus.PUBLISHED);
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.invalid("body", e.getMessage());
+                    }
+                    if (!read.errors().isEmpty()) {
+                        throw new ApiException(
+                                        422,
+                                        "invalid-entries",
+                                        "文件有" + read.errors().size() + "行错误，未导入",
+                                        List.of())
+                                .with("errors", new JsonArray(read.errors()));
+                    }
+                    return read.entries().stream().map(EntryFiles.Line::entry).toList();
+                })
+                .compose(entries -> repository.importAll(entries, actor, replace))
                 .onSuccess(count -> Responses.json(ctx, 200, new JsonObject().put("imported", count)))
                 .onFailure(ctx::fail);
     }
@@ -290,7 +293,7 @@ public final class KbRoutes {
         if (type.startsWith("application/json")) {
             JsonObject json = body.toJsonObject();
             meta = Source.fromJson(json);
-            String content = json.getString("text");
+            String content = text(json, "text");
             if (content == null || content.isBlank()) {
                 throw ApiException.invalid("text", "缺少政策文件正文（text）");
             }
@@ -375,44 +378,48 @@ public final class KbRoutes {
                 LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(days);
         repository
                 .gaps(since)
-                .onSuccess(rows -> {
-                    Map<String, JsonObject> topics = new LinkedHashMap<>();
-                    for (Row row : rows) {
-                        String question = row.getString("question");
-                        String topic =
-                                classifiers.get().classify(null, question).category();
-                        JsonObject group = topics.computeIfAbsent(topic, t -> new JsonObject()
-                                .put("topic", t)
-                                .put("unanswered", 0)
-                                .put("unhelpful", 0)
-                                .put("questions", new JsonArray()));
-                        if (!row.getBoolean("answered")) {
-                            group.put("unanswered", group.getInteger("unanswered") + 1);
-                        } else {
-                            group.put("unhelpful", group.getInteger("unhelpful") + 1);
-                        }
-                        JsonArray questions = group.getJsonArray("questions");
-                        if (questions.size() < 20) {
-                            questions.add(question);
-                        }
-                    }
-                    JsonArray items = new JsonArray();
-                    topics.values().stream()
-                            .sorted((a, b) -> Integer.compare(
-                                    b.getInteger("unanswered") + b.getInteger("unhelpful"),
-                                    a.getInteger("unanswered") + a.getInteger("unhelpful")))
-                            .forEach(items::add);
-                    Responses.json(ctx, 200, new JsonObject().put("days", days).put("topics", items));
-                })
+                .compose(rows -> vertx.executeBlocking(() -> topics(rows)))
+                .onSuccess(items -> Responses.json(
+                        ctx, 200, new JsonObject().put("days", days).put("topics", items)))
                 .onFailure(ctx::fail);
+    }
+
+    /** Unanswered and unhelpful questions grouped by the classifier's category, most first. */
+    private JsonArray topics(List<Row> rows) {
+        Map<String, JsonObject> topics = new LinkedHashMap<>();
+        for (Row row : rows) {
+            String question = row.getString("question");
+            String topic = classifiers.get().classify(null, question).category();
+            JsonObject group = topics.computeIfAbsent(topic, t -> new JsonObject()
+                    .put("topic", t)
+                    .put("unanswered", 0)
+                    .put("unhelpful", 0)
+                    .put("questions", new JsonArray()));
+            if (!row.getBoolean("answered")) {
+                group.put("unanswered", group.getInteger("unanswered") + 1);
+            } else {
+                group.put("unhelpful", group.getInteger("unhelpful") + 1);
+            }
+            JsonArray questions = group.getJsonArray("questions");
+            if (questions.size() < 20) {
+                questions.add(question);
+            }
+        }
+        JsonArray items = new JsonArray();
+        topics.values().stream()
+                .sorted((a, b) -> Integer.compare(
+                        b.getInteger("unanswered") + b.getInteger("unhelpful"),
+                        a.getInteger("unanswered") + a.getInteger("unhelpful")))
+                .forEach(items::add);
+        return items;
     }
 
     private static EntryStatus initialStatus(RoutingContext ctx, JsonObject body) {
         boolean admin = List.of(ADMINS).contains(Authentication.user(ctx).role());
-        if (admin && Boolean.TRUE.equals(body.getBoolean("publish"))) {
+        if (admin && Boolean.TRUE.equals(body.getValue("publish"))) {
             return EntryStatus.PUBLISHED;
         }
-        return Boolean.TRUE.equals(body.getBoolean("submit")) ? EntryStatus.PENDING_REVIEW : EntryStatus.DRAFT;
+        return Boolean.TRUE.equals(body.getValue("submit")) ? EntryStatus.PENDING_REVIEW : EntryStatus.DRAFT;
     }
 
     private static KbEntry parse(JsonObject body, EntryStatus status) {
@@ -426,6 +433,10 @@ public final class KbRoutes {
         } catch (ClassCastException e) {
             throw ApiException.invalid("body", "字段类型不正确");
         }
+    }
+
+    private static String text(JsonObject json, String field) {
+        return json != null && json.getValue(field) instanceof String value ? value : null;
     }
 
     private static long id(RoutingContext ctx) {

@@ -25,7 +25,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -181,14 +180,8 @@ public final class PublicationRoutes {
                                 .put("category", row.getString("category"))
                                 .put("department", row.getString("department"))
                                 .put("reply", Redaction.redact(row.getString("reply"), name))
-                                .put(
-                                        "createdAt",
-                                        Times.iso(row.getLocalDateTime("created_at")
-                                                .toInstant(ZoneOffset.UTC)))
-                                .put(
-                                        "publishedAt",
-                                        Times.iso(row.getLocalDateTime("published_at")
-                                                .toInstant(ZoneOffset.UTC))));
+                                .put("createdAt", Times.iso(row.getLocalDateTime("created_at")))
+                                .put("publishedAt", Times.iso(row.getLocalDateTime("published_at"))));
                     }
                     ctx.response().putHeader("Cache-Control", "public, max-age=60");
                     Responses.json(

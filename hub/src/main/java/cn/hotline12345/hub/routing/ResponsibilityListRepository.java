@@ -100,10 +100,10 @@ public final class ResponsibilityListRepository {
                                 "warnings",
                                 report.getJsonArray("warnings", new JsonArray()).size())
                         .put("createdBy", row.getString("created_by"))
-                        .put("createdAt", iso(row.getLocalDateTime("created_at")))
+                        .put("createdAt", Times.iso(row.getLocalDateTime("created_at")))
                         .put("publishedBy", row.getString("published_by"))
-                        .put("publishedAt", iso(row.getLocalDateTime("published_at")))
-                        .put("archivedAt", iso(row.getLocalDateTime("archived_at"))));
+                        .put("publishedAt", Times.iso(row.getLocalDateTime("published_at")))
+                        .put("archivedAt", Times.iso(row.getLocalDateTime("archived_at"))));
             }
             return versions;
         });
@@ -216,10 +216,6 @@ public final class ResponsibilityListRepository {
     private static Future<Void> audit(
             SqlConnection conn, String actor, String action, String version, JsonObject detail, LocalDateTime at) {
         return AuditLog.record(conn, actor, action, "responsibility_list", version, detail, at);
-    }
-
-    private static String iso(LocalDateTime utc) {
-        return utc == null ? null : Times.iso(utc.toInstant(ZoneOffset.UTC));
     }
 
     private LocalDateTime now() {

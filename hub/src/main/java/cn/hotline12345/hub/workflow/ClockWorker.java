@@ -101,6 +101,6 @@ public final class ClockWorker {
                     case REPLY -> row.getLocalDateTime("reply_due_at");
                     case FOLLOW_UP -> row.getLocalDateTime("follow_up_due_at");
                 };
-        return at == null ? null : Times.iso(at.toInstant(ZoneOffset.UTC));
+        return Times.iso(at);
     }
 }

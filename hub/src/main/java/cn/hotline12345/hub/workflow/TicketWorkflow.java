@@ -378,7 +378,7 @@ public final class TicketWorkflow {
     private Future<TicketChange> requestReturn(
             SqlConnection conn, LockedTicket ticket, Input input, LocalDateTime now) {
         if (ticket.returnDueAt() != null && now.isAfter(ticket.returnDueAt())) {
-            throw ApiException.conflict("已超过退单时限（" + iso(ticket.returnDueAt()) + "），请办理或申请延期");
+            throw ApiException.conflict("已超过退单时限（" + Times.iso(ticket.returnDueAt()) + "），请办理或申请延期");
         }
         return conn.preparedQuery(WorkflowSql.LATEST_RETURN)
                 .execute(Tuple.of(ticket.id()))
@@ -726,7 +726,7 @@ public final class TicketWorkflow {
         TicketChange change = new TicketChange(TicketAction.PAUSE, TicketStatus.PAUSED)
                 .set("paused_at", now)
                 .put("reason", input.reason)
-                .put("replyDueBefore", iso(ticket.replyDueAt()));
+                .put("replyDueBefore", Times.iso(ticket.replyDueAt()));
         change.clearedClocks.add(ClockKind.REPLY);
         return change;
     }
@@ -1018,10 +1018,6 @@ public final class TicketWorkflow {
 
     private static LocalDateTime utc(OffsetDateTime time) {
         return LocalDateTime.ofInstant(time.toInstant(), ZoneOffset.UTC);
-    }
-
-    private static String iso(LocalDateTime utc) {
-        return utc == null ? null : Times.iso(local(utc));
     }
 
     /** An action's fields, validated before the transaction starts, and who performs it. */

@@ -5,6 +5,7 @@ import cn.hotline12345.hub.account.StaffUser;
 import cn.hotline12345.hub.directory.Department;
 import cn.hotline12345.hub.directory.Directory;
 import cn.hotline12345.hub.http.ApiException;
+import cn.hotline12345.hub.http.Times;
 import cn.hotline12345.hub.ticket.TicketAction;
 import cn.hotline12345.hub.ticket.TicketStatus;
 import io.vertx.core.Future;
@@ -187,11 +188,11 @@ public final class WorkflowQueries {
                                 .put("urgency", row.getString("urgency"))
                                 .put("lead", department(row.getLong("lead_department_id")))
                                 .put("areaCode", row.getString("area_code"))
-                                .put("acceptDueAt", iso(row.getLocalDateTime("accept_due_at")))
-                                .put("replyDueAt", iso(row.getLocalDateTime("reply_due_at")))
+                                .put("acceptDueAt", Times.iso(row.getLocalDateTime("accept_due_at")))
+                                .put("replyDueAt", Times.iso(row.getLocalDateTime("reply_due_at")))
                                 .put("overdue", row.getBoolean("overdue"))
-                                .put("createdAt", iso(row.getLocalDateTime("created_at")))
-                                .put("updatedAt", iso(row.getLocalDateTime("updated_at"))));
+                                .put("createdAt", Times.iso(row.getLocalDateTime("created_at")))
+                                .put("updatedAt", Times.iso(row.getLocalDateTime("updated_at"))));
                     }
                     return new JsonObject()
                             .put("items", items)
@@ -233,7 +234,7 @@ public final class WorkflowQueries {
                 .put("subcategory", row.getString("subcategory"))
                 .put("address", row.getString("address"))
                 .put("areaCode", row.getString("area_code"))
-                .put("createdAt", iso(row.getLocalDateTime("created_at")))
+                .put("createdAt", Times.iso(row.getLocalDateTime("created_at")))
                 .put(
                         "routing",
                         row.getString("routing") == null
@@ -254,7 +255,7 @@ public final class WorkflowQueries {
                         ReturnReason.valueOf(row.getString("reason_code")).displayName())
                 .put("reason", row.getString("reason_text"))
                 .put("requestedBy", row.getString("requested_by"))
-                .put("requestedAt", iso(row.getLocalDateTime("requested_at"))));
+                .put("requestedAt", Times.iso(row.getLocalDateTime("requested_at"))));
     }
 
     /** Tickets past a deadline ({@code overdue}) or warned and not yet past one, for supervisors. */
@@ -267,9 +268,9 @@ public final class WorkflowQueries {
                 .put("statusName", TicketStatus.valueOf(row.getString("status")).displayName())
                 .put("category", row.getString("category"))
                 .put("lead", department(row.getLong("lead_department_id")))
-                .put("acceptDueAt", iso(row.getLocalDateTime("accept_due_at")))
-                .put("replyDueAt", iso(row.getLocalDateTime("reply_due_at")))
-                .put("followUpDueAt", iso(row.getLocalDateTime("follow_up_due_at")))
+                .put("acceptDueAt", Times.iso(row.getLocalDateTime("accept_due_at")))
+                .put("replyDueAt", Times.iso(row.getLocalDateTime("reply_due_at")))
+                .put("followUpDueAt", Times.iso(row.getLocalDateTime("follow_up_due_at")))
                 .put("overdue", row.getBoolean("overdue"));
         return overdue
                 ? pool.preparedQuery(sql).execute(Tuple.of(true, after, limit)).map(rows -> pageOf(rows, limit, map))
@@ -307,10 +308,10 @@ public final class WorkflowQueries {
                     .put("department", department(r.getLong("department_id")))
                     .put("content", r.getString("content"))
                     .put("author", r.getString("author"))
-                    .put("at", iso(r.getLocalDateTime("created_at")))
+                    .put("at", Times.iso(r.getLocalDateTime("created_at")))
                     .put("review", r.getString("review"))
                     .put("reviewedBy", r.getString("reviewed_by"))
-                    .put("reviewedAt", iso(r.getLocalDateTime("reviewed_at")))
+                    .put("reviewedAt", Times.iso(r.getLocalDateTime("reviewed_at")))
                     .put("reviewNote", r.getString("review_note")));
         }
         JsonArray visits = new JsonArray();
@@ -324,7 +325,7 @@ public final class WorkflowQueries {
                             "satisfactionName",
                             Satisfaction.valueOf(f.getString("satisfaction")).displayName())
                     .put("comment", f.getString("comment"))
-                    .put("at", iso(f.getLocalDateTime("created_at"))));
+                    .put("at", Times.iso(f.getLocalDateTime("created_at"))));
         }
         JsonArray co = new JsonArray();
         coIds.forEach(id -> co.add(department(id)));
@@ -338,7 +339,7 @@ public final class WorkflowQueries {
                     .put("actionName", action.displayName())
                     .put("fromStatus", e.getString("from_status"))
                     .put("toStatus", e.getString("to_status"))
-                    .put("at", iso(e.getLocalDateTime("occurred_at")))
+                    .put("at", Times.iso(e.getLocalDateTime("occurred_at")))
                     .put("payload", new JsonObject(e.getString("payload"))));
         }
         JsonArray timers = new JsonArray();
@@ -346,8 +347,8 @@ public final class WorkflowQueries {
             timers.add(new JsonObject()
                     .put("kind", c.getString("kind"))
                     .put("stage", c.getString("stage"))
-                    .put("fireAt", iso(c.getLocalDateTime("fire_at")))
-                    .put("firedAt", iso(c.getLocalDateTime("fired_at")))
+                    .put("fireAt", Times.iso(c.getLocalDateTime("fire_at")))
+                    .put("firedAt", Times.iso(c.getLocalDateTime("fired_at")))
                     .put("outcome", c.getString("outcome")));
         }
         TicketStatus status = TicketStatus.valueOf(t.getString("status"));
@@ -369,23 +370,23 @@ public final class WorkflowQueries {
                 .put("coUnits", co)
                 .put("routingVersion", t.getInteger("routing_version"))
                 .put("routingRowNo", t.getInteger("routing_row_no"))
-                .put("dispatchedAt", iso(t.getLocalDateTime("dispatched_at")))
-                .put("acceptedAt", iso(t.getLocalDateTime("accepted_at")))
-                .put("returnDueAt", iso(t.getLocalDateTime("return_due_at")))
-                .put("acceptDueAt", iso(t.getLocalDateTime("accept_due_at")))
-                .put("replyDueAt", iso(t.getLocalDateTime("reply_due_at")))
-                .put("followUpDueAt", iso(t.getLocalDateTime("follow_up_due_at")))
-                .put("pausedAt", iso(t.getLocalDateTime("paused_at")))
+                .put("dispatchedAt", Times.iso(t.getLocalDateTime("dispatched_at")))
+                .put("acceptedAt", Times.iso(t.getLocalDateTime("accepted_at")))
+                .put("returnDueAt", Times.iso(t.getLocalDateTime("return_due_at")))
+                .put("acceptDueAt", Times.iso(t.getLocalDateTime("accept_due_at")))
+                .put("replyDueAt", Times.iso(t.getLocalDateTime("reply_due_at")))
+                .put("followUpDueAt", Times.iso(t.getLocalDateTime("follow_up_due_at")))
+                .put("pausedAt", Times.iso(t.getLocalDateTime("paused_at")))
                 .put("extendedDays", t.getInteger("extended_days"))
                 .put("overdue", t.getBoolean("overdue"))
                 .put("triage", t.getBoolean("triage"))
-                .put("createdAt", iso(t.getLocalDateTime("created_at")))
-                .put("updatedAt", iso(t.getLocalDateTime("updated_at")))
+                .put("createdAt", Times.iso(t.getLocalDateTime("created_at")))
+                .put("updatedAt", Times.iso(t.getLocalDateTime("updated_at")))
                 .put("citizen", citizen)
                 .put("masterTicketNo", t.getString("master_ticket_no"))
-                .put("repliedAt", iso(t.getLocalDateTime("replied_at")))
-                .put("approvedAt", iso(t.getLocalDateTime("approved_at")))
-                .put("closedAt", iso(t.getLocalDateTime("closed_at")))
+                .put("repliedAt", Times.iso(t.getLocalDateTime("replied_at")))
+                .put("approvedAt", Times.iso(t.getLocalDateTime("approved_at")))
+                .put("closedAt", Times.iso(t.getLocalDateTime("closed_at")))
                 .put("resolved", t.getBoolean("resolved"))
                 .put("satisfaction", t.getString("satisfaction"))
                 .put("reopenCount", t.getInteger("reopen_count"))
@@ -401,9 +402,5 @@ public final class WorkflowQueries {
             return null;
         }
         return directory.get().department(id).map(Department::reference).orElse(new JsonObject().put("id", id));
-    }
-
-    private static String iso(LocalDateTime utc) {
-        return utc == null ? null : cn.hotline12345.hub.http.Times.iso(utc.toInstant(ZoneOffset.UTC));
     }
 }
