@@ -1,9 +1,12 @@
 package cn.hotline12345.channels;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A citizen's request as every channel hands it to the hub: already parsed, trimmed and NFC-normalised.
@@ -18,6 +21,7 @@ import java.util.Objects;
  * @param area an administrative area code or name, or null
  * @param publicConsent whether the citizen agreed to publish the request and its reply (政务公开)
  * @param receivedAt when the hub received it
+ * @param identities who sent it, as the provider identifies them (openid, caller number …), verified or not
  */
 public record InboundMessage(
         ChannelId channel,
@@ -29,7 +33,8 @@ public record InboundMessage(
         String address,
         String area,
         boolean publicConsent,
-        Instant receivedAt) {
+        Instant receivedAt,
+        List<Identity> identities) {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -42,6 +47,57 @@ public record InboundMessage(
         citizenPhone = clean(citizenPhone);
         address = clean(address);
         area = clean(area);
+        identities = identities == null ? List.of() : List.copyOf(identities);
+    }
+
+    /** A message without sender identities. */
+    public InboundMessage(
+            ChannelId channel,
+            String externalId,
+            String title,
+            String content,
+            String citizenName,
+            String citizenPhone,
+            String address,
+            String area,
+            boolean publicConsent,
+            Instant receivedAt) {
+        this(
+                channel,
+                externalId,
+                title,
+                content,
+                citizenName,
+                citizenPhone,
+                address,
+                area,
+                publicConsent,
+                receivedAt,
+                List.of());
+    }
+
+    /** This message sent by {@code sender}. */
+    public InboundMessage withIdentities(List<Identity> sender) {
+        return new InboundMessage(
+                channel,
+                externalId,
+                title,
+                content,
+                citizenName,
+                citizenPhone,
+                address,
+                area,
+                publicConsent,
+                receivedAt,
+                sender);
+    }
+
+    /** The verified identity of {@code kind}, if the sender has one. */
+    public Optional<String> verified(Identity.Kind kind) {
+        return identities.stream()
+                .filter(i -> i.kind() == kind && i.verified())
+                .map(Identity::value)
+                .findFirst();
     }
 
     /** Trims and NFC-normalises text; blank becomes null. */
@@ -64,7 +120,15 @@ public record InboundMessage(
                 .put("address", address)
                 .put("area", area)
                 .put("publicConsent", publicConsent)
-                .put("receivedAt", receivedAt.toString());
+                .put("receivedAt", receivedAt.toString())
+                .put(
+                        "identities",
+                        new JsonArray(identities.stream()
+                                .map(i -> new JsonObject()
+                                        .put("kind", i.kind().name())
+                                        .put("value", i.value())
+                                        .put("verified", i.verified()))
+                                .toList()));
     }
 
     /** The message written by {@link #toJson()}. */
@@ -82,6 +146,13 @@ public record InboundMessage(
                 json.getString("address"),
                 json.getString("area"),
                 json.getBoolean("publicConsent", false),
-                Instant.parse(json.getString("receivedAt")));
+                Instant.parse(json.getString("receivedAt")),
+                json.getJsonArray("identities", new JsonArray()).stream()
+                        .map(JsonObject.class::cast)
+                        .map(i -> new Identity(
+                                Identity.Kind.valueOf(i.getString("kind")),
+                                i.getString("value"),
+                                i.getBoolean("verified", false)))
+                        .toList());
     }
 }

@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.ticket;
 
+import cn.hotline12345.channels.Identity;
 import cn.hotline12345.channels.InboundMessage;
 import cn.hotline12345.hub.classify.Classifiers.TicketClassification;
 import io.vertx.core.Future;
@@ -18,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Stores tickets and their events; every write of a ticket's state writes its event in the same transaction. */
@@ -54,6 +56,7 @@ public final class TicketRepository {
                                     citizenId,
                                     message.citizenName(),
                                     message.citizenPhone(),
+                                    replyTo(message),
                                     message.title(),
                                     message.content(),
                                     decision == null ? null : decision.type(),
@@ -263,13 +266,80 @@ public final class TicketRepository {
         return failure instanceof DatabaseException db && db.getErrorCode() == DUPLICATE_ENTRY;
     }
 
+    /**
+     * The citizen a new ticket belongs to. Verified identities (an openid, a caller number from the switch) find the
+     * citizen who already holds one of them, or make a new one that holds them all; a message without any gets a
+     * citizen of its own, which agents may merge later. Identities held by another citizen are left there: only an
+     * agent merges two citizens.
+     */
     private static Future<Long> upsertCitizen(SqlConnection conn, InboundMessage message, LocalDateTime at) {
-        if (message.citizenPhone() == null) {
-            return Future.succeededFuture(null);
+        List<Identity> verified =
+                message.identities().stream().filter(Identity::verified).toList();
+        if (verified.isEmpty()) {
+            if (message.citizenPhone() == null && message.citizenName() == null) {
+                return Future.succeededFuture(null);
+            }
+            return newCitizen(conn, message, at);
         }
-        return conn.preparedQuery(TicketSql.UPSERT_CITIZEN_BY_PHONE)
+        return owners(conn, verified, 0, new ArrayList<>()).compose(owners -> {
+            Optional<Long> known = owners.stream().filter(Objects::nonNull).findFirst();
+            if (known.isPresent()) {
+                long id = known.get();
+                return conn.preparedQuery(TicketSql.FILL_CITIZEN_CONTACT)
+                        .execute(Tuple.of(message.citizenName(), message.citizenPhone(), at, id))
+                        .compose(filled -> link(conn, id, verified, 0, at))
+                        .map(id);
+            }
+            return newCitizen(conn, message, at).compose(created -> link(conn, created, verified, 0, at)
+                    .compose(linked -> owners(conn, verified.subList(0, 1), 0, new ArrayList<>()))
+                    .compose(won -> created.equals(won.get(0))
+                            ? Future.succeededFuture(created)
+                            : conn.preparedQuery(TicketSql.MOVE_IDENTITIES)
+                                    .execute(Tuple.of(won.get(0), created))
+                                    .compose(moved -> conn.preparedQuery(TicketSql.DELETE_CITIZEN)
+                                            .execute(Tuple.of(created)))
+                                    .map(won.get(0))));
+        });
+    }
+
+    private static Future<Long> newCitizen(SqlConnection conn, InboundMessage message, LocalDateTime at) {
+        return conn.preparedQuery(TicketSql.INSERT_CITIZEN)
                 .execute(Tuple.of(message.citizenName(), message.citizenPhone(), at, at))
                 .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
+    }
+
+    private static Future<List<Long>> owners(SqlConnection conn, List<Identity> ids, int from, List<Long> found) {
+        if (from == ids.size()) {
+            return Future.succeededFuture(found);
+        }
+        Identity identity = ids.get(from);
+        return conn.preparedQuery(TicketSql.IDENTITY_OWNER)
+                .execute(Tuple.of(identity.kind().name(), identity.value()))
+                .compose(rows -> {
+                    found.add(rows.size() == 0 ? null : rows.iterator().next().getLong("citizen_id"));
+                    return owners(conn, ids, from + 1, found);
+                });
+    }
+
+    private static Future<Void> link(
+            SqlConnection conn, long citizenId, List<Identity> ids, int from, LocalDateTime at) {
+        if (from == ids.size()) {
+            return Future.succeededFuture();
+        }
+        Identity identity = ids.get(from);
+        return conn.preparedQuery(TicketSql.LINK_IDENTITY)
+                .execute(Tuple.of(citizenId, identity.kind().name(), identity.value(), at))
+                .compose(done -> link(conn, citizenId, ids, from + 1, at));
+    }
+
+    /** The channel address a citizen is answered on, when the channel has one (WeChat and mini-program openids). */
+    private static String replyTo(InboundMessage message) {
+        return switch (message.channel()) {
+            case WECHAT -> message.verified(Identity.Kind.WECHAT_OPENID).orElse(null);
+            case MINIPROGRAM -> message.verified(Identity.Kind.MINIPROGRAM_OPENID)
+                    .orElse(null);
+            default -> null;
+        };
     }
 
     private static TicketProgress toProgress(Row ticket, RowSet<Row> events, String reply) {

@@ -2,19 +2,32 @@ package cn.hotline12345.hub.ticket;
 
 final class TicketSql {
 
-    static final String UPSERT_CITIZEN_BY_PHONE =
+    static final String INSERT_CITIZEN =
+            "INSERT INTO citizen (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)";
+
+    static final String FILL_CITIZEN_CONTACT =
             """
-            INSERT INTO citizen (name, phone, created_at, updated_at) VALUES (?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), name = COALESCE(name, VALUES(name)),
-                updated_at = VALUES(updated_at)""";
+            UPDATE citizen SET name = COALESCE(name, ?), phone = COALESCE(phone, ?), updated_at = ? WHERE id = ?""";
+
+    static final String MOVE_IDENTITIES = "UPDATE citizen_identity SET citizen_id = ? WHERE citizen_id = ?";
+
+    static final String DELETE_CITIZEN = "DELETE FROM citizen WHERE id = ?";
+
+    static final String LINK_IDENTITY =
+            """
+            INSERT INTO citizen_identity (citizen_id, kind, identifier, verified, source, created_at)
+            VALUES (?, ?, ?, 1, 'channel', ?)
+            ON DUPLICATE KEY UPDATE citizen_id = citizen_id""";
+
+    static final String IDENTITY_OWNER = "SELECT citizen_id FROM citizen_identity WHERE kind = ? AND identifier = ?";
 
     static final String INSERT_TICKET =
             """
             INSERT INTO ticket (ticket_no, channel, external_id, idempotency_key, citizen_id, citizen_name,
-                citizen_phone, title, content, request_type, category, type_confidence, category_confidence,
+                citizen_phone, reply_to, title, content, request_type, category, type_confidence, category_confidence,
                 classifier_version, triage, address, area, status, public_consent, event_seq, received_at,
                 created_at, updated_at, subcategory, urgency, replied_at, approved_at, closed_at, resolved, mailbox_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     static final String INSERT_DIRECT_ANSWER =
             """

@@ -2,6 +2,7 @@ package cn.hotline12345.hub.wechat;
 
 import cn.hotline12345.channels.ChannelId;
 import cn.hotline12345.channels.ChannelInputException;
+import cn.hotline12345.channels.Identity;
 import cn.hotline12345.channels.InboundMessage;
 import cn.hotline12345.channels.wechat.WeChatCrypto;
 import cn.hotline12345.channels.wechat.WeChatMessage;
@@ -156,7 +157,8 @@ public final class WeChatRoutes {
                 Instant.ofEpochSecond(
                         message.createTime() > 0
                                 ? message.createTime()
-                                : clock.instant().getEpochSecond()));
+                                : clock.instant().getEpochSecond()),
+                List.of(Identity.verified(Identity.Kind.WECHAT_OPENID, message.fromUser())));
         return intake.submit(new NewTicket(inbound, null, "channel:wechat:" + message.fromUser(), null))
                 .map(outcome -> "您的诉求已受理，工单号：" + outcome.ticket().ticketNo() + "。我们将尽快交承办单位办理，办理结果会通过本公众号告知您。");
     }

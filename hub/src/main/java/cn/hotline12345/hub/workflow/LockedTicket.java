@@ -5,12 +5,16 @@ import io.vertx.sqlclient.Row;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** A ticket row locked for a transition, with its co-units. */
+/**
+ * A ticket row locked for a transition, with its co-units. {@code notifyTo} is where the citizen hears back: the
+ * channel address the request came from (an openid), else the phone number given.
+ */
 record LockedTicket(
         long id,
         String ticketNo,
         String channel,
         String citizenPhone,
+        String notifyTo,
         Long masterTicketId,
         TicketStatus status,
         int eventSeq,
@@ -46,6 +50,7 @@ record LockedTicket(
                 row.getString("ticket_no"),
                 row.getString("channel"),
                 row.getString("citizen_phone"),
+                row.getString("notify_to"),
                 row.getLong("master_ticket_id"),
                 TicketStatus.valueOf(row.getString("status")),
                 row.getInteger("event_seq"),

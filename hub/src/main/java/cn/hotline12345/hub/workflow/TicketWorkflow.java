@@ -485,7 +485,7 @@ public final class TicketWorkflow {
                             change,
                             ticket.id(),
                             ticket.channel(),
-                            ticket.citizenPhone(),
+                            ticket.notifyTo(),
                             "REPLY",
                             replyText(ticket.ticketNo(), reply),
                             now);
@@ -541,7 +541,7 @@ public final class TicketWorkflow {
                 change,
                 id,
                 child.getString("channel"),
-                child.getString("citizen_phone"),
+                child.getString("notify_to"),
                 "REPLY",
                 replyText(child.getString("ticket_no"), reply),
                 now);
@@ -647,7 +647,7 @@ public final class TicketWorkflow {
                     change,
                     ticket.id(),
                     ticket.channel(),
-                    ticket.citizenPhone(),
+                    ticket.notifyTo(),
                     "ANSWER",
                     "【12345热线】您咨询的问题（工单号" + ticket.ticketNo() + "）答复如下：" + input.content,
                     now);
@@ -663,7 +663,7 @@ public final class TicketWorkflow {
                 change,
                 ticket.id(),
                 ticket.channel(),
-                ticket.citizenPhone(),
+                ticket.notifyTo(),
                 "REJECT",
                 "【12345热线】您的诉求（工单号" + ticket.ticketNo() + "）不予受理，原因：" + input.reason + "。如有疑问请拨打12345。",
                 now);
@@ -710,12 +710,12 @@ public final class TicketWorkflow {
             TicketChange change,
             long ticketId,
             String channel,
-            String phone,
+            String recipient,
             String kind,
             String text,
             LocalDateTime now) {
         String bounded = text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
-        change.also(WorkflowSql.INSERT_OUTBOX, Tuple.of(ticketId, channel, phone, kind, bounded, now, now));
+        change.also(WorkflowSql.INSERT_OUTBOX, Tuple.of(ticketId, channel, recipient, kind, bounded, now, now));
     }
 
     private static String replyText(String ticketNo, String reply) {
