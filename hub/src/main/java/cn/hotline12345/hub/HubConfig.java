@@ -47,6 +47,12 @@ import java.util.Optional;
  *     disables {@code /wechat}
  * @param wechatAesKey the EncodingAESKey for safe mode ({@code HUB_WECHAT_AES_KEY}); empty allows plaintext mode only
  * @param wechatAppId the official account's AppID, checked in safe mode ({@code HUB_WECHAT_APPID})
+ * @param miniProgramAppId the mini-program's AppID ({@code HUB_MINIPROGRAM_APPID}); empty disables the mini-program
+ *     backend
+ * @param miniProgramSecret the mini-program's AppSecret, sent to code2session ({@code HUB_MINIPROGRAM_SECRET})
+ * @param miniProgramApiBase where code2session is reached ({@code HUB_MINIPROGRAM_API_BASE}, default {@code
+ *     https://api.weixin.qq.com})
+ * @param photoMaxBytes largest photo a citizen may attach ({@code HUB_PHOTO_MAX_BYTES}, default 5 MiB)
  */
 public record HubConfig(
         String httpHost,
@@ -73,7 +79,11 @@ public record HubConfig(
         boolean kbStarter,
         Optional<String> wechatToken,
         Optional<String> wechatAesKey,
-        String wechatAppId) {
+        String wechatAppId,
+        Optional<String> miniProgramAppId,
+        Optional<String> miniProgramSecret,
+        String miniProgramApiBase,
+        int photoMaxBytes) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -105,7 +115,11 @@ public record HubConfig(
                 flag(env, "HUB_KB_STARTER"),
                 optional(env, "HUB_WECHAT_TOKEN"),
                 optional(env, "HUB_WECHAT_AES_KEY"),
-                env.getOrDefault("HUB_WECHAT_APPID", ""));
+                env.getOrDefault("HUB_WECHAT_APPID", ""),
+                optional(env, "HUB_MINIPROGRAM_APPID"),
+                optional(env, "HUB_MINIPROGRAM_SECRET"),
+                optional(env, "HUB_MINIPROGRAM_API_BASE").orElse("https://api.weixin.qq.com"),
+                intValue(env, "HUB_PHOTO_MAX_BYTES", 5 * 1024 * 1024, 1024, 20 * 1024 * 1024));
     }
 
     /** This configuration with another HTTP port. */
@@ -135,7 +149,11 @@ public record HubConfig(
                 kbStarter,
                 wechatToken,
                 wechatAesKey,
-                wechatAppId);
+                wechatAppId,
+                miniProgramAppId,
+                miniProgramSecret,
+                miniProgramApiBase,
+                photoMaxBytes);
     }
 
     /** This configuration with another data directory. */
@@ -165,7 +183,11 @@ public record HubConfig(
                 kbStarter,
                 wechatToken,
                 wechatAesKey,
-                wechatAppId);
+                wechatAppId,
+                miniProgramAppId,
+                miniProgramSecret,
+                miniProgramApiBase,
+                photoMaxBytes);
     }
 
     /** This configuration pointing at the given servers. */
@@ -195,7 +217,11 @@ public record HubConfig(
                 kbStarter,
                 wechatToken,
                 wechatAesKey,
-                wechatAppId);
+                wechatAppId,
+                miniProgramAppId,
+                miniProgramSecret,
+                miniProgramApiBase,
+                photoMaxBytes);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -214,7 +240,12 @@ public record HubConfig(
                 .put("session.lifetimeSeconds", sessionLifetime.toSeconds())
                 .put("wechat.token", wechatToken.orElse(null))
                 .put("wechat.aesKey", wechatAesKey.orElse(null))
-                .put("wechat.appId", wechatAppId);
+                .put("wechat.appId", wechatAppId)
+                .put("miniprogram.appId", miniProgramAppId.orElse(null))
+                .put("miniprogram.secret", miniProgramSecret.orElse(null))
+                .put("miniprogram.apiBase", miniProgramApiBase)
+                .put("photo.maxBytes", photoMaxBytes)
+                .put("data.dir", dataDir.toAbsolutePath().toString());
     }
 
     /** Like the record's, but never shows the admin password. */
