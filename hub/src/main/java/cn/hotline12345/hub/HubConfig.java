@@ -47,6 +47,11 @@ import java.util.Optional;
  *     disables {@code /wechat}
  * @param wechatAesKey the EncodingAESKey for safe mode ({@code HUB_WECHAT_AES_KEY}); empty allows plaintext mode only
  * @param wechatAppId the official account's AppID, checked in safe mode ({@code HUB_WECHAT_APPID})
+ * @param wechatApiBase base URL of the WeChat API that customer-service messages and access tokens go through ({@code
+ *     HUB_WECHAT_API_BASE}, default {@code https://api.weixin.qq.com})
+ * @param wechatSecret the official account's AppSecret ({@code HUB_WECHAT_SECRET}); with the AppID it enables
+ *     notifications as customer-service messages, without it WeChat tickets are notified by SMS or progress query
+ * @param wechatApiTimeoutMillis hard limit of one WeChat API call ({@code HUB_WECHAT_API_TIMEOUT_MILLIS}, default 5000)
  */
 public record HubConfig(
         String httpHost,
@@ -73,7 +78,10 @@ public record HubConfig(
         boolean kbStarter,
         Optional<String> wechatToken,
         Optional<String> wechatAesKey,
-        String wechatAppId) {
+        String wechatAppId,
+        String wechatApiBase,
+        Optional<String> wechatSecret,
+        int wechatApiTimeoutMillis) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -105,7 +113,12 @@ public record HubConfig(
                 flag(env, "HUB_KB_STARTER"),
                 optional(env, "HUB_WECHAT_TOKEN"),
                 optional(env, "HUB_WECHAT_AES_KEY"),
-                env.getOrDefault("HUB_WECHAT_APPID", ""));
+                env.getOrDefault("HUB_WECHAT_APPID", ""),
+                optional(env, "HUB_WECHAT_API_BASE")
+                        .map(base -> base.replaceAll("/+$", ""))
+                        .orElse("https://api.weixin.qq.com"),
+                optional(env, "HUB_WECHAT_SECRET"),
+                intValue(env, "HUB_WECHAT_API_TIMEOUT_MILLIS", 5000, 100, 60_000));
     }
 
     /** This configuration with another HTTP port. */
@@ -135,7 +148,10 @@ public record HubConfig(
                 kbStarter,
                 wechatToken,
                 wechatAesKey,
-                wechatAppId);
+                wechatAppId,
+                wechatApiBase,
+                wechatSecret,
+                wechatApiTimeoutMillis);
     }
 
     /** This configuration with another data directory. */
@@ -165,7 +181,10 @@ public record HubConfig(
                 kbStarter,
                 wechatToken,
                 wechatAesKey,
-                wechatAppId);
+                wechatAppId,
+                wechatApiBase,
+                wechatSecret,
+                wechatApiTimeoutMillis);
     }
 
     /** This configuration pointing at the given servers. */
@@ -195,7 +214,10 @@ public record HubConfig(
                 kbStarter,
                 wechatToken,
                 wechatAesKey,
-                wechatAppId);
+                wechatAppId,
+                wechatApiBase,
+                wechatSecret,
+                wechatApiTimeoutMillis);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -214,14 +236,16 @@ public record HubConfig(
                 .put("session.lifetimeSeconds", sessionLifetime.toSeconds())
                 .put("wechat.token", wechatToken.orElse(null))
                 .put("wechat.aesKey", wechatAesKey.orElse(null))
-                .put("wechat.appId", wechatAppId);
+                .put("wechat.appId", wechatAppId)
+                .put("wechat.apiBase", wechatApiBase)
+                .put("wechat.apiTimeoutMillis", wechatApiTimeoutMillis);
     }
 
     /** Like the record's, but never shows the admin password. */
     @Override
     public String toString() {
         return "HubConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
-                + ", sms gateway=" + smsUrl.isPresent()
+                + ", sms gateway=" + smsUrl.isPresent() + ", wechat api=" + wechatSecret.isPresent()
                 + ", external mysql=" + mysqlUri.isPresent() + ", external redis=" + redisUri.isPresent() + "]";
     }
 
