@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
 public final class WeChatRoutes {
 
     private static final long MAX_CLOCK_SKEW_SECONDS = 300;
+    private static final Pattern XML =
+            Pattern.compile("^\\s*(text|application)/xml\\s*(;|$)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WANTS_PERSON = Pattern.compile("^(人工|投诉|举报|求助|转人工)|转人工|人工客服");
 
     private final WeChatCrypto crypto;
@@ -83,6 +85,10 @@ public final class WeChatRoutes {
     }
 
     private void receive(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !XML.matcher(contentType).find()) {
+            throw new ApiException(415, "unsupported-media-type", "微信消息应为 XML（text/xml）", List.of());
+        }
         Buffer body = ctx.body().buffer();
         String raw = body == null ? "" : body.toString(StandardCharsets.UTF_8);
         boolean safe = "aes".equals(ctx.request().getParam("encrypt_type"));
