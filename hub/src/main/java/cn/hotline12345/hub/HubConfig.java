@@ -53,6 +53,11 @@ import java.util.Optional;
  * @param miniProgramApiBase where code2session is reached ({@code HUB_MINIPROGRAM_API_BASE}, default {@code
  *     https://api.weixin.qq.com})
  * @param photoMaxBytes largest photo a citizen may attach ({@code HUB_PHOTO_MAX_BYTES}, default 5 MiB)
+ * @param wechatApiBase base URL of the WeChat API that customer-service messages and access tokens go through ({@code
+ *     HUB_WECHAT_API_BASE}, default {@code https://api.weixin.qq.com})
+ * @param wechatSecret the official account's AppSecret ({@code HUB_WECHAT_SECRET}); with the AppID it enables
+ *     notifications as customer-service messages, without it WeChat tickets are notified by SMS or progress query
+ * @param wechatApiTimeoutMillis hard limit of one WeChat API call ({@code HUB_WECHAT_API_TIMEOUT_MILLIS}, default 5000)
  */
 public record HubConfig(
         String httpHost,
@@ -83,7 +88,10 @@ public record HubConfig(
         Optional<String> miniProgramAppId,
         Optional<String> miniProgramSecret,
         String miniProgramApiBase,
-        int photoMaxBytes) {
+        int photoMaxBytes,
+        String wechatApiBase,
+        Optional<String> wechatSecret,
+        int wechatApiTimeoutMillis) {
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -119,7 +127,12 @@ public record HubConfig(
                 optional(env, "HUB_MINIPROGRAM_APPID"),
                 optional(env, "HUB_MINIPROGRAM_SECRET"),
                 optional(env, "HUB_MINIPROGRAM_API_BASE").orElse("https://api.weixin.qq.com"),
-                intValue(env, "HUB_PHOTO_MAX_BYTES", 5 * 1024 * 1024, 1024, 20 * 1024 * 1024));
+                intValue(env, "HUB_PHOTO_MAX_BYTES", 5 * 1024 * 1024, 1024, 20 * 1024 * 1024),
+                optional(env, "HUB_WECHAT_API_BASE")
+                        .map(base -> base.replaceAll("/+$", ""))
+                        .orElse("https://api.weixin.qq.com"),
+                optional(env, "HUB_WECHAT_SECRET"),
+                intValue(env, "HUB_WECHAT_API_TIMEOUT_MILLIS", 5000, 100, 60_000));
     }
 
     /** This configuration with another HTTP port. */
@@ -153,7 +166,10 @@ public record HubConfig(
                 miniProgramAppId,
                 miniProgramSecret,
                 miniProgramApiBase,
-                photoMaxBytes);
+                photoMaxBytes,
+                wechatApiBase,
+                wechatSecret,
+                wechatApiTimeoutMillis);
     }
 
     /** This configuration with another data directory. */
@@ -187,7 +203,10 @@ public record HubConfig(
                 miniProgramAppId,
                 miniProgramSecret,
                 miniProgramApiBase,
-                photoMaxBytes);
+                photoMaxBytes,
+                wechatApiBase,
+                wechatSecret,
+                wechatApiTimeoutMillis);
     }
 
     /** This configuration pointing at the given servers. */
@@ -221,7 +240,10 @@ public record HubConfig(
                 miniProgramAppId,
                 miniProgramSecret,
                 miniProgramApiBase,
-                photoMaxBytes);
+                photoMaxBytes,
+                wechatApiBase,
+                wechatSecret,
+                wechatApiTimeoutMillis);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -245,14 +267,16 @@ public record HubConfig(
                 .put("miniprogram.secret", miniProgramSecret.orElse(null))
                 .put("miniprogram.apiBase", miniProgramApiBase)
                 .put("photo.maxBytes", photoMaxBytes)
-                .put("data.dir", dataDir.toAbsolutePath().toString());
+                .put("data.dir", dataDir.toAbsolutePath().toString())
+                .put("wechat.apiBase", wechatApiBase)
+                .put("wechat.apiTimeoutMillis", wechatApiTimeoutMillis);
     }
 
     /** Like the record's, but never shows the admin password. */
     @Override
     public String toString() {
         return "HubConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
-                + ", sms gateway=" + smsUrl.isPresent()
+                + ", sms gateway=" + smsUrl.isPresent() + ", wechat api=" + wechatSecret.isPresent()
                 + ", external mysql=" + mysqlUri.isPresent() + ", external redis=" + redisUri.isPresent() + "]";
     }
 

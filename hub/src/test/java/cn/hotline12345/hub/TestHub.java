@@ -42,6 +42,9 @@ public final class TestHub {
     /** The SMS provider the test hubs send to. */
     public static final SmsGatewayStub SMS = SmsGatewayStub.start();
 
+    /** The WeChat API the test hubs send customer-service messages to. */
+    public static final WeChatApiStub WECHAT_API = WeChatApiStub.start();
+
     private static Hub hub;
     private static String adminToken;
     private static final HttpClient CLIENT =
@@ -76,6 +79,9 @@ public final class TestHub {
         env.put("HUB_WECHAT_TOKEN", WECHAT_TOKEN);
         env.put("HUB_WECHAT_AES_KEY", WECHAT_AES_KEY);
         env.put("HUB_WECHAT_APPID", WECHAT_APPID);
+        env.put("HUB_WECHAT_API_BASE", WECHAT_API.base());
+        env.put("HUB_WECHAT_SECRET", WeChatApiStub.SECRET);
+        env.put("HUB_WECHAT_API_TIMEOUT_MILLIS", "3000");
         return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
     }
 
