@@ -82,6 +82,10 @@ public final class TestHub {
         env.put("HUB_WECHAT_API_BASE", WECHAT_API.base());
         env.put("HUB_WECHAT_SECRET", WeChatApiStub.SECRET);
         env.put("HUB_WECHAT_API_TIMEOUT_MILLIS", "3000");
+        env.put("HUB_MINIPROGRAM_APPID", WeChatApiStub.MINI_APPID);
+        env.put("HUB_MINIPROGRAM_SECRET", WeChatApiStub.MINI_SECRET);
+        env.put("HUB_MINIPROGRAM_API_BASE", WECHAT_API.base());
+        env.put("HUB_PHOTO_MAX_BYTES", String.valueOf(256 * 1024));
         return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
     }
 
