@@ -63,6 +63,11 @@ public final class TestHub {
 
     /** A configuration for a hub of the tests' own, with a free port and the given data directory. */
     public static HubConfig config(Path dataDir) {
+        return config(dataDir, "it:" + UUID.randomUUID() + ":");
+    }
+
+    /** A configuration for a hub of the tests' own that shares Redis keys (sessions, chats) with hubs of the prefix. */
+    public static HubConfig config(Path dataDir, String redisKeyPrefix) {
         Map<String, String> env = new HashMap<>();
         env.put("HUB_HTTP_PORT", "0");
         env.put("HUB_HTTP_HOST", "127.0.0.1");
@@ -71,7 +76,7 @@ public final class TestHub {
         env.put("HUB_DATA_DIR", dataDir.toString());
         env.put("HUB_SHUTDOWN_GRACE_SECONDS", "5");
         env.put("HUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("HUB_REDIS_KEY_PREFIX", "it:" + UUID.randomUUID() + ":");
+        env.put("HUB_REDIS_KEY_PREFIX", redisKeyPrefix);
         env.put("HUB_SMS_URL", SMS.url());
         env.put("HUB_SMS_TOKEN", "sms-test-token");
         env.put("HUB_OUTBOX_RETRY_SECONDS", "1");

@@ -8,6 +8,8 @@ import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Passwords;
 import cn.hotline12345.hub.account.Sessions;
 import cn.hotline12345.hub.attachment.Attachments;
+import cn.hotline12345.hub.chat.ChatRoutes;
+import cn.hotline12345.hub.chat.ChatService;
 import cn.hotline12345.hub.citizen.CitizenHistory;
 import cn.hotline12345.hub.citizen.CitizenLinks;
 import cn.hotline12345.hub.citizen.CitizenRoutes;
@@ -25,6 +27,7 @@ import cn.hotline12345.hub.intake.RegistrationRoutes;
 import cn.hotline12345.hub.kb.KbIndexHolder;
 import cn.hotline12345.hub.kb.KbRepository;
 import cn.hotline12345.hub.kb.KbRoutes;
+import cn.hotline12345.hub.live.LiveEvents;
 import cn.hotline12345.hub.live.LiveRoutes;
 import cn.hotline12345.hub.live.LiveSockets;
 import cn.hotline12345.hub.miniprogram.CitizenSessions;
@@ -216,6 +219,23 @@ public final class HttpServerVerticle extends VerticleBase {
         root.get("/api/v1/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi.result()));
         new LiveRoutes(sessions, live).mount(root);
         String miniProgramAppId = config.getString("miniprogram.appId");
+        CitizenSessions citizenSessions =
+                new CitizenSessions(RedisAPI.api(redis), config.getString("redis.keyPrefix"), Duration.ofDays(7));
+        Attachments attachments = new Attachments(pool, clock);
+        new ChatRoutes(
+                        new ChatService(
+                                RedisAPI.api(redis),
+                                config.getString("redis.keyPrefix"),
+                                new LiveEvents(RedisAPI.api(redis), config.getString("redis.keyPrefix")),
+                                kb,
+                                intake,
+                                attachments,
+                                pool,
+                                clock),
+                        miniProgramAppId == null ? null : citizenSessions,
+                        live,
+                        authentication)
+                .mount(root, api);
         if (miniProgramAppId != null) {
             new MiniProgramRoutes(
                             vertx,
@@ -224,12 +244,11 @@ public final class HttpServerVerticle extends VerticleBase {
                                     config.getString("miniprogram.apiBase"),
                                     miniProgramAppId,
                                     config.getString("miniprogram.secret", "")),
-                            new CitizenSessions(
-                                    RedisAPI.api(redis), config.getString("redis.keyPrefix"), Duration.ofDays(7)),
+                            citizenSessions,
                             intake,
                             tickets,
                             workflow,
-                            new Attachments(pool, clock),
+                            attachments,
                             new CitizenHistory(pool),
                             new RateLimiter(RedisAPI.api(redis), config.getString("redis.keyPrefix")),
                             pool,
