@@ -49,6 +49,7 @@ import cn.hotline12345.hub.stats.KpiRepository;
 import cn.hotline12345.hub.stats.KpiRoutes;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
+import cn.hotline12345.hub.web.WebRoutes;
 import cn.hotline12345.hub.wechat.WeChatRoutes;
 import cn.hotline12345.hub.wechat.WeChatTickets;
 import cn.hotline12345.hub.workflow.TicketWorkflow;
@@ -258,6 +259,7 @@ public final class HttpServerVerticle extends VerticleBase {
                     .mount(root, api);
         }
         root.route("/api/v1/*").subRouter(api);
+        new WebRoutes().mount(root);
         root.route().failureHandler(problems::handle);
         for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
             root.errorHandler(status, problems::handle);
