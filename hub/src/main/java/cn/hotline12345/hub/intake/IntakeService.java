@@ -108,7 +108,8 @@ public final class IntakeService {
                 m.address(),
                 m.area(),
                 m.publicConsent(),
-                m.receivedAt());
+                m.receivedAt(),
+                m.identities());
         return new NewTicket(
                 titled,
                 request.idempotencyKey(),
