@@ -164,7 +164,7 @@ public final class AccountRoutes {
         Long departmentId = body.positiveId("departmentId", "承办单位编号");
         Boolean active = body.has("active") ? body.bool("active", "是否启用", true) : null;
         Boolean canUnmask = body.has("canUnmask") ? body.bool("canUnmask", "可查看完整诉求人信息", false) : null;
-        boolean extensionGiven = body.has("extension");
+        boolean extensionGiven = body.json().containsKey("extension");
         String extension = body.text("extension", "坐席分机号", 32);
         if (extension != null && !EXTENSION.matcher(extension).matches()) {
             body.reject("extension", "坐席分机号须为1到32位字母、数字、下划线、点或短横线");
