@@ -47,6 +47,7 @@ import java.util.Optional;
  *     disables {@code /wechat}
  * @param wechatAesKey the EncodingAESKey for safe mode ({@code HUB_WECHAT_AES_KEY}); empty allows plaintext mode only
  * @param wechatAppId the official account's AppID, checked in safe mode ({@code HUB_WECHAT_APPID})
+ * @param cti the hotline switch link ({@code HUB_CTI_*}); empty when no switch host is configured
  */
 public record HubConfig(
         String httpHost,
@@ -73,7 +74,56 @@ public record HubConfig(
         boolean kbStarter,
         Optional<String> wechatToken,
         Optional<String> wechatAesKey,
-        String wechatAppId) {
+        String wechatAppId,
+        Optional<CtiSettings> cti) {
+
+    /**
+     * The link to the call-centre switch's event socket (FreeSWITCH mod_event_socket).
+     *
+     * @param host the switch ({@code HUB_CTI_HOST})
+     * @param port its event socket port ({@code HUB_CTI_PORT}, default 8021)
+     * @param password the event socket password ({@code HUB_CTI_PASSWORD}, required with a host)
+     * @param backoffInitialMillis first reconnect delay ({@code HUB_CTI_BACKOFF_INITIAL_MILLIS}, default 1000)
+     * @param backoffMaxMillis longest reconnect delay ({@code HUB_CTI_BACKOFF_MAX_MILLIS}, default 30000)
+     * @param leaseMillis how long the hub holding the connection keeps it without renewing ({@code
+     *     HUB_CTI_LEASE_MILLIS}, default 15000)
+     * @param recordingVariable the channel variable holding the recording's path ({@code HUB_CTI_RECORDING_VARIABLE},
+     *     default {@code record_file_path})
+     */
+    public record CtiSettings(
+            String host,
+            int port,
+            String password,
+            int backoffInitialMillis,
+            int backoffMaxMillis,
+            int leaseMillis,
+            String recordingVariable) {
+
+        static Optional<CtiSettings> from(Map<String, String> env) {
+            Optional<String> host = optional(env, "HUB_CTI_HOST");
+            if (host.isEmpty()) {
+                return Optional.empty();
+            }
+            String password = optional(env, "HUB_CTI_PASSWORD")
+                    .orElseThrow(() -> new IllegalArgumentException("HUB_CTI_PASSWORD must be set with HUB_CTI_HOST"));
+            int initial = intValue(env, "HUB_CTI_BACKOFF_INITIAL_MILLIS", 1000, 10, 60_000);
+            return Optional.of(new CtiSettings(
+                    host.get(),
+                    intValue(env, "HUB_CTI_PORT", 8021, 1, 65535),
+                    password,
+                    initial,
+                    intValue(env, "HUB_CTI_BACKOFF_MAX_MILLIS", Math.max(initial, 30_000), initial, 3_600_000),
+                    intValue(env, "HUB_CTI_LEASE_MILLIS", 15_000, 300, 600_000),
+                    env.getOrDefault("HUB_CTI_RECORDING_VARIABLE", "record_file_path")
+                            .strip()));
+        }
+
+        /** Like the record's, but never shows the password. */
+        @Override
+        public String toString() {
+            return "CtiSettings[" + host + ":" + port + "]";
+        }
+    }
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -105,7 +155,8 @@ public record HubConfig(
                 flag(env, "HUB_KB_STARTER"),
                 optional(env, "HUB_WECHAT_TOKEN"),
                 optional(env, "HUB_WECHAT_AES_KEY"),
-                env.getOrDefault("HUB_WECHAT_APPID", ""));
+                env.getOrDefault("HUB_WECHAT_APPID", ""),
+                CtiSettings.from(env));
     }
 
     /** This configuration with another HTTP port. */
@@ -135,7 +186,8 @@ public record HubConfig(
                 kbStarter,
                 wechatToken,
                 wechatAesKey,
-                wechatAppId);
+                wechatAppId,
+                cti);
     }
 
     /** This configuration with another data directory. */
@@ -165,7 +217,8 @@ public record HubConfig(
                 kbStarter,
                 wechatToken,
                 wechatAesKey,
-                wechatAppId);
+                wechatAppId,
+                cti);
     }
 
     /** This configuration pointing at the given servers. */
@@ -195,7 +248,8 @@ public record HubConfig(
                 kbStarter,
                 wechatToken,
                 wechatAesKey,
-                wechatAppId);
+                wechatAppId,
+                cti);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -214,14 +268,28 @@ public record HubConfig(
                 .put("session.lifetimeSeconds", sessionLifetime.toSeconds())
                 .put("wechat.token", wechatToken.orElse(null))
                 .put("wechat.aesKey", wechatAesKey.orElse(null))
-                .put("wechat.appId", wechatAppId);
+                .put("wechat.appId", wechatAppId)
+                .put("cti.host", cti.map(CtiSettings::host).orElse(null))
+                .put("cti.port", cti.map(CtiSettings::port).orElse(null))
+                .put("cti.password", cti.map(CtiSettings::password).orElse(null))
+                .put(
+                        "cti.backoffInitialMillis",
+                        cti.map(CtiSettings::backoffInitialMillis).orElse(null))
+                .put(
+                        "cti.backoffMaxMillis",
+                        cti.map(CtiSettings::backoffMaxMillis).orElse(null))
+                .put("cti.leaseMillis", cti.map(CtiSettings::leaseMillis).orElse(null))
+                .put(
+                        "cti.recordingVariable",
+                        cti.map(CtiSettings::recordingVariable).orElse(null));
     }
 
     /** Like the record's, but never shows the admin password. */
     @Override
     public String toString() {
         return "HubConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
-                + ", sms gateway=" + smsUrl.isPresent()
+                + ", sms gateway=" + smsUrl.isPresent() + ", cti="
+                + cti.map(CtiSettings::toString).orElse("off")
                 + ", external mysql=" + mysqlUri.isPresent() + ", external redis=" + redisUri.isPresent() + "]";
     }
 
