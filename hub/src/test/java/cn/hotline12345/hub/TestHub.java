@@ -42,6 +42,12 @@ public final class TestHub {
     /** The SMS provider the test hubs send to. */
     public static final SmsGatewayStub SMS = SmsGatewayStub.start();
 
+    /** The event-socket password of the test switch. */
+    public static final String CTI_PASSWORD = "ClueCon-test";
+
+    /** The call-centre switch (FreeSWITCH event socket) the test hubs connect to. */
+    public static final SwitchStub SWITCH = SwitchStub.start(CTI_PASSWORD);
+
     private static Hub hub;
     private static String adminToken;
     private static final HttpClient CLIENT =
@@ -76,6 +82,12 @@ public final class TestHub {
         env.put("HUB_WECHAT_TOKEN", WECHAT_TOKEN);
         env.put("HUB_WECHAT_AES_KEY", WECHAT_AES_KEY);
         env.put("HUB_WECHAT_APPID", WECHAT_APPID);
+        env.put("HUB_CTI_HOST", "127.0.0.1");
+        env.put("HUB_CTI_PORT", String.valueOf(SWITCH.port()));
+        env.put("HUB_CTI_PASSWORD", CTI_PASSWORD);
+        env.put("HUB_CTI_BACKOFF_INITIAL_MILLIS", "100");
+        env.put("HUB_CTI_BACKOFF_MAX_MILLIS", "400");
+        env.put("HUB_CTI_LEASE_MILLIS", "1500");
         return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
     }
 
