@@ -11,6 +11,7 @@ import cn.hotline12345.hub.directory.DirectoryRepository;
 import cn.hotline12345.hub.http.HttpServerVerticle;
 import cn.hotline12345.hub.kb.KbIndexHolder;
 import cn.hotline12345.hub.kb.KbRepository;
+import cn.hotline12345.hub.live.LiveBridge;
 import cn.hotline12345.hub.notify.CitizenNotifier;
 import cn.hotline12345.hub.notify.Notifier;
 import cn.hotline12345.hub.notify.OutboxWorker;
@@ -60,12 +61,14 @@ public final class Hub implements AutoCloseable {
     private final HubConfig config;
     private final Datastores datastores;
     private final Vertx vertx;
+    private final LiveBridge live;
     private volatile boolean closed;
 
-    private Hub(HubConfig config, Datastores datastores, Vertx vertx) {
+    private Hub(HubConfig config, Datastores datastores, Vertx vertx, LiveBridge live) {
         this.config = config;
         this.datastores = datastores;
         this.vertx = vertx;
+        this.live = live;
     }
 
     /** Starts everything and returns once the HTTP server listens. Blocks; call it off any event loop. */
@@ -154,6 +157,8 @@ public final class Hub implements AutoCloseable {
                         .toCompletableFuture()
                         .get(120, TimeUnit.SECONDS);
             }
+            LiveBridge live = new LiveBridge(vertx, datastores.redisUri(), config.redisKeyPrefix());
+            live.start();
             KbIndexHolder kb = new KbIndexHolder(vertx, knowledge);
             kb.follow(1_000).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
             config = deployHttp(vertx, config, datastores, classifiers, calendars, rules, kb);
@@ -162,7 +167,7 @@ public final class Hub implements AutoCloseable {
                     config.httpHost(),
                     config.httpPort(),
                     config.dataDir());
-            return new Hub(config, datastores, vertx);
+            return new Hub(config, datastores, vertx, live);
         } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -235,6 +240,7 @@ public final class Hub implements AutoCloseable {
         }
         closed = true;
         log.info("Hub stopping");
+        live.stop();
         awaitClose(vertx, config.shutdownGrace().toSeconds() + 10);
         datastores.close();
         log.info("Hub stopped");

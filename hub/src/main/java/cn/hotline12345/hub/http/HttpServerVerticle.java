@@ -7,6 +7,9 @@ import cn.hotline12345.hub.account.AuditRoutes;
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Passwords;
 import cn.hotline12345.hub.account.Sessions;
+import cn.hotline12345.hub.citizen.CitizenHistory;
+import cn.hotline12345.hub.citizen.CitizenLinks;
+import cn.hotline12345.hub.citizen.CitizenRoutes;
 import cn.hotline12345.hub.classify.ClassificationRoutes;
 import cn.hotline12345.hub.classify.ClassifierHolder;
 import cn.hotline12345.hub.classify.ModelRegistry;
@@ -22,6 +25,8 @@ import cn.hotline12345.hub.intake.RegistrationRoutes;
 import cn.hotline12345.hub.kb.KbIndexHolder;
 import cn.hotline12345.hub.kb.KbRepository;
 import cn.hotline12345.hub.kb.KbRoutes;
+import cn.hotline12345.hub.live.LiveRoutes;
+import cn.hotline12345.hub.live.LiveSockets;
 import cn.hotline12345.hub.publication.Mailboxes;
 import cn.hotline12345.hub.publication.PublicationRoutes;
 import cn.hotline12345.hub.publication.RateLimiter;
@@ -128,6 +133,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 config.getString("redis.keyPrefix"),
                 Duration.ofSeconds(config.getLong("session.lifetimeSeconds")));
         Authentication authentication = new Authentication(sessions);
+        LiveSockets live = new LiveSockets(vertx);
         new AccountRoutes(
                         new AccountRepository(pool, clock),
                         new Passwords(vertx),
@@ -171,6 +177,7 @@ public final class HttpServerVerticle extends VerticleBase {
                         clock)
                 .mount(api);
         new AuditRoutes(pool, authentication).mount(api);
+        new CitizenRoutes(new CitizenHistory(pool), new CitizenLinks(pool, clock), authentication).mount(api);
         String wechatToken = config.getString("wechat.token");
         if (wechatToken != null) {
             new WeChatRoutes(
@@ -206,6 +213,7 @@ public final class HttpServerVerticle extends VerticleBase {
         root.route("/health/*").subRouter(new HealthRoutes(pool, redis, calendars).router(vertx));
         root.get("/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi.result()));
         root.get("/api/v1/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi.result()));
+        new LiveRoutes(sessions, live).mount(root);
         root.route("/api/v1/*").subRouter(api);
         root.route().failureHandler(problems::handle);
         for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {

@@ -146,6 +146,25 @@ public final class JsonInput {
         return List.of();
     }
 
+    /** An optional array of distinct non-blank strings of at most {@code maxLength}; an empty list when absent. */
+    public List<String> textList(String field, String label, int maxSize, int maxLength) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof JsonArray array
+                && array.size() <= maxSize
+                && array.stream()
+                        .allMatch(i -> i instanceof String t
+                                && !t.isBlank()
+                                && t.strip().length() <= maxLength)) {
+            return array.stream().map(i -> ((String) i).strip()).distinct().toList();
+        }
+        errors.add(new FieldError(
+                path(field), label + "（" + field + "）必须是不超过 " + maxSize + " 个、每个不超过 " + maxLength + " 字的文本数组"));
+        return List.of();
+    }
+
     /** An optional nested object, read with the same error list; an empty object when absent. */
     public JsonInput object(String field, String label) {
         Object value = json.getValue(field);
