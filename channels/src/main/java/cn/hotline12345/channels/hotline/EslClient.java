@@ -126,12 +126,23 @@ public final class EslClient {
     }
 
     private long nextDelayMillis() {
-        long initial = settings.initialBackoff().toMillis();
-        long max = settings.maxBackoff().toMillis();
-        long delay = initial << Math.min(failures, 20);
+        long delay = backoffMillis(
+                settings.initialBackoff().toMillis(),
+                settings.maxBackoff().toMillis(),
+                failures,
+                ThreadLocalRandom.current().nextDouble());
         failures++;
-        long capped = Math.min(max, Math.max(initial, delay));
-        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return delay;
+    }
+
+    /**
+     * The wait before retry number {@code failures + 1}: {@code initial} doubled per earlier failure, capped at {@code
+     * max}, then spread over its upper half by {@code random} (0 to 1) so that hubs do not retry in step.
+     */
+    static long backoffMillis(long initial, long max, int failures, double random) {
+        long doubled = initial << Math.min(failures, 20);
+        long capped = Math.min(max, Math.max(initial, doubled));
+        return capped / 2 + Math.round(random * (capped - capped / 2));
     }
 
     private static void send(ChannelHandlerContext ctx, String command) {
