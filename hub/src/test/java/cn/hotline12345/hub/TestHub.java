@@ -66,6 +66,11 @@ public final class TestHub {
 
     /** A configuration for a hub of the tests' own, with a free port and the given data directory. */
     public static HubConfig config(Path dataDir) {
+        return config(dataDir, Map.of());
+    }
+
+    /** Like {@link #config(Path)}, with some environment variables set otherwise. */
+    public static HubConfig config(Path dataDir, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>();
         env.put("HUB_HTTP_PORT", "0");
         env.put("HUB_HTTP_HOST", "127.0.0.1");
@@ -88,6 +93,7 @@ public final class TestHub {
         env.put("HUB_CTI_BACKOFF_INITIAL_MILLIS", "100");
         env.put("HUB_CTI_BACKOFF_MAX_MILLIS", "400");
         env.put("HUB_CTI_LEASE_MILLIS", "1500");
+        env.putAll(overrides);
         return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
     }
 
