@@ -28,6 +28,8 @@ import cn.hotline12345.hub.sla.WorkingCalendar;
 import cn.hotline12345.hub.storage.Datastores;
 import cn.hotline12345.hub.storage.FreePorts;
 import cn.hotline12345.hub.storage.SchemaMigrator;
+import cn.hotline12345.hub.wechat.WeChatApi;
+import cn.hotline12345.hub.wechat.WeChatNotifier;
 import cn.hotline12345.hub.workflow.BackgroundJobs;
 import cn.hotline12345.hub.workflow.ClockWorker;
 import cn.hotline12345.hub.workflow.TicketWorkflow;
@@ -39,6 +41,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
@@ -135,9 +140,21 @@ public final class Hub implements AutoCloseable {
             Optional<Notifier> sms = config.smsUrl().isEmpty()
                     ? Optional.empty()
                     : Optional.of(new SmsGateway(vertx, config.smsUrl().get(), config.smsToken()));
+            Optional<Notifier> wechat =
+                    config.wechatSecret().isEmpty() || config.wechatAppId().isBlank()
+                            ? Optional.empty()
+                            : Optional.of(new WeChatNotifier(new WeChatApi(
+                                    vertx,
+                                    RedisAPI.api(Redis.createClient(
+                                            vertx, new RedisOptions().setConnectionString(datastores.redisUri()))),
+                                    config.redisKeyPrefix(),
+                                    config.wechatApiBase(),
+                                    config.wechatAppId(),
+                                    config.wechatSecret().get(),
+                                    Duration.ofMillis(config.wechatApiTimeoutMillis()))));
             OutboxWorker outbox = new OutboxWorker(
                     background,
-                    new CitizenNotifier(sms),
+                    new CitizenNotifier(background, sms, wechat),
                     Clock.systemUTC(),
                     Duration.ofSeconds(config.outboxRetrySeconds()));
             BackgroundJobs jobs = new BackgroundJobs(vertx, config.jobPeriodMillis())

@@ -47,6 +47,17 @@ import java.util.Optional;
  *     disables {@code /wechat}
  * @param wechatAesKey the EncodingAESKey for safe mode ({@code HUB_WECHAT_AES_KEY}); empty allows plaintext mode only
  * @param wechatAppId the official account's AppID, checked in safe mode ({@code HUB_WECHAT_APPID})
+ * @param miniProgramAppId the mini-program's AppID ({@code HUB_MINIPROGRAM_APPID}); empty disables the mini-program
+ *     backend
+ * @param miniProgramSecret the mini-program's AppSecret, sent to code2session ({@code HUB_MINIPROGRAM_SECRET})
+ * @param miniProgramApiBase where code2session is reached ({@code HUB_MINIPROGRAM_API_BASE}, default {@code
+ *     https://api.weixin.qq.com})
+ * @param photoMaxBytes largest photo a citizen may attach ({@code HUB_PHOTO_MAX_BYTES}, default 5 MiB)
+ * @param wechatApiBase base URL of the WeChat API that customer-service messages and access tokens go through ({@code
+ *     HUB_WECHAT_API_BASE}, default {@code https://api.weixin.qq.com})
+ * @param wechatSecret the official account's AppSecret ({@code HUB_WECHAT_SECRET}); with the AppID it enables
+ *     notifications as customer-service messages, without it WeChat tickets are notified by SMS or progress query
+ * @param wechatApiTimeoutMillis hard limit of one WeChat API call ({@code HUB_WECHAT_API_TIMEOUT_MILLIS}, default 5000)
  * @param cti the hotline switch link ({@code HUB_CTI_*}); empty when no switch host is configured
  */
 public record HubConfig(
@@ -75,6 +86,13 @@ public record HubConfig(
         Optional<String> wechatToken,
         Optional<String> wechatAesKey,
         String wechatAppId,
+        Optional<String> miniProgramAppId,
+        Optional<String> miniProgramSecret,
+        String miniProgramApiBase,
+        int photoMaxBytes,
+        String wechatApiBase,
+        Optional<String> wechatSecret,
+        int wechatApiTimeoutMillis,
         Optional<CtiSettings> cti) {
 
     /**
@@ -156,6 +174,15 @@ public record HubConfig(
                 optional(env, "HUB_WECHAT_TOKEN"),
                 optional(env, "HUB_WECHAT_AES_KEY"),
                 env.getOrDefault("HUB_WECHAT_APPID", ""),
+                optional(env, "HUB_MINIPROGRAM_APPID"),
+                optional(env, "HUB_MINIPROGRAM_SECRET"),
+                optional(env, "HUB_MINIPROGRAM_API_BASE").orElse("https://api.weixin.qq.com"),
+                intValue(env, "HUB_PHOTO_MAX_BYTES", 5 * 1024 * 1024, 1024, 20 * 1024 * 1024),
+                optional(env, "HUB_WECHAT_API_BASE")
+                        .map(base -> base.replaceAll("/+$", ""))
+                        .orElse("https://api.weixin.qq.com"),
+                optional(env, "HUB_WECHAT_SECRET"),
+                intValue(env, "HUB_WECHAT_API_TIMEOUT_MILLIS", 5000, 100, 60_000),
                 CtiSettings.from(env));
     }
 
@@ -187,6 +214,13 @@ public record HubConfig(
                 wechatToken,
                 wechatAesKey,
                 wechatAppId,
+                miniProgramAppId,
+                miniProgramSecret,
+                miniProgramApiBase,
+                photoMaxBytes,
+                wechatApiBase,
+                wechatSecret,
+                wechatApiTimeoutMillis,
                 cti);
     }
 
@@ -218,6 +252,13 @@ public record HubConfig(
                 wechatToken,
                 wechatAesKey,
                 wechatAppId,
+                miniProgramAppId,
+                miniProgramSecret,
+                miniProgramApiBase,
+                photoMaxBytes,
+                wechatApiBase,
+                wechatSecret,
+                wechatApiTimeoutMillis,
                 cti);
     }
 
@@ -249,6 +290,13 @@ public record HubConfig(
                 wechatToken,
                 wechatAesKey,
                 wechatAppId,
+                miniProgramAppId,
+                miniProgramSecret,
+                miniProgramApiBase,
+                photoMaxBytes,
+                wechatApiBase,
+                wechatSecret,
+                wechatApiTimeoutMillis,
                 cti);
     }
 
@@ -269,6 +317,13 @@ public record HubConfig(
                 .put("wechat.token", wechatToken.orElse(null))
                 .put("wechat.aesKey", wechatAesKey.orElse(null))
                 .put("wechat.appId", wechatAppId)
+                .put("miniprogram.appId", miniProgramAppId.orElse(null))
+                .put("miniprogram.secret", miniProgramSecret.orElse(null))
+                .put("miniprogram.apiBase", miniProgramApiBase)
+                .put("photo.maxBytes", photoMaxBytes)
+                .put("data.dir", dataDir.toAbsolutePath().toString())
+                .put("wechat.apiBase", wechatApiBase)
+                .put("wechat.apiTimeoutMillis", wechatApiTimeoutMillis)
                 .put("cti.host", cti.map(CtiSettings::host).orElse(null))
                 .put("cti.port", cti.map(CtiSettings::port).orElse(null))
                 .put("cti.password", cti.map(CtiSettings::password).orElse(null))
@@ -288,8 +343,8 @@ public record HubConfig(
     @Override
     public String toString() {
         return "HubConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
-                + ", sms gateway=" + smsUrl.isPresent() + ", cti="
-                + cti.map(CtiSettings::toString).orElse("off")
+                + ", sms gateway=" + smsUrl.isPresent() + ", wechat api=" + wechatSecret.isPresent()
+                + ", cti=" + cti.map(CtiSettings::toString).orElse("off")
                 + ", external mysql=" + mysqlUri.isPresent() + ", external redis=" + redisUri.isPresent() + "]";
     }
 

@@ -42,6 +42,8 @@ public final class TestHub {
     /** The SMS provider the test hubs send to. */
     public static final SmsGatewayStub SMS = SmsGatewayStub.start();
 
+    /** The WeChat API the test hubs send customer-service messages to. */
+    public static final WeChatApiStub WECHAT_API = WeChatApiStub.start();
     /** The event-socket password of the test switch. */
     public static final String CTI_PASSWORD = "ClueCon-test";
 
@@ -87,6 +89,9 @@ public final class TestHub {
         env.put("HUB_WECHAT_TOKEN", WECHAT_TOKEN);
         env.put("HUB_WECHAT_AES_KEY", WECHAT_AES_KEY);
         env.put("HUB_WECHAT_APPID", WECHAT_APPID);
+        env.put("HUB_WECHAT_API_BASE", WECHAT_API.base());
+        env.put("HUB_WECHAT_SECRET", WeChatApiStub.SECRET);
+        env.put("HUB_WECHAT_API_TIMEOUT_MILLIS", "3000");
         env.put("HUB_CTI_HOST", "127.0.0.1");
         env.put("HUB_CTI_PORT", String.valueOf(SWITCH.port()));
         env.put("HUB_CTI_PASSWORD", CTI_PASSWORD);

@@ -22,8 +22,10 @@ public record WeChatMessage(
         String event,
         String eventKey) {
 
-    /** An id that is the same on every retry: the MsgId, or for events the sender and time. */
+    /** An id that is the same on every retry: the MsgId, or for events the sender, time, event and menu key. */
     public String dedupeKey() {
-        return msgId != null ? msgId : fromUser + "@" + createTime + ":" + event;
+        return msgId != null
+                ? msgId
+                : fromUser + "@" + createTime + ":" + event + (eventKey == null ? "" : ":" + eventKey);
     }
 }

@@ -44,6 +44,7 @@ import cn.hotline12345.hub.stats.KpiRoutes;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import cn.hotline12345.hub.wechat.WeChatRoutes;
+import cn.hotline12345.hub.wechat.WeChatTickets;
 import cn.hotline12345.hub.workflow.TicketWorkflow;
 import cn.hotline12345.hub.workflow.WorkflowQueries;
 import cn.hotline12345.hub.workflow.WorkflowRoutes;
@@ -185,6 +186,7 @@ public final class HttpServerVerticle extends VerticleBase {
                                     wechatToken, config.getString("wechat.aesKey"), config.getString("wechat.appId")),
                             intake,
                             kb,
+                            new WeChatTickets(pool),
                             RedisAPI.api(redis),
                             config.getString("redis.keyPrefix"),
                             clock)

@@ -12,4 +12,10 @@ package cn.hotline12345.hub.notify;
  * @param attempts delivery attempts so far, this one included
  */
 public record OutboxMessage(
-        long id, long ticketId, String channel, String recipient, String kind, String text, int attempts) {}
+        long id, long ticketId, String channel, String recipient, String kind, String text, int attempts) {
+
+    /** The same message to another recipient, e.g. the ticket's phone when its channel refused it. */
+    public OutboxMessage withRecipient(String other) {
+        return new OutboxMessage(id, ticketId, channel, other, kind, text, attempts);
+    }
+}

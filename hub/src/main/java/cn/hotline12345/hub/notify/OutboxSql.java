@@ -22,5 +22,7 @@ final class OutboxSql {
             SELECT id, channel, kind, text, status, attempts, delivered_via, created_at, sent_at FROM outbox
             WHERE ticket_id = ? ORDER BY id""";
 
+    static final String CITIZEN_PHONE = "SELECT citizen_phone FROM ticket WHERE id = ?";
+
     private OutboxSql() {}
 }

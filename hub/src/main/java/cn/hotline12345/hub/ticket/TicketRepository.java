@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Stores tickets and their events; every write of a ticket's state writes its event in the same transaction. */
 public final class TicketRepository {
@@ -137,6 +138,15 @@ public final class TicketRepository {
 
     /** The citizen view of a ticket if it exists and its registered phone is {@code phone}. */
     public Future<Optional<TicketProgress>> findProgress(String ticketNo, String phone) {
+        return findProgress(ticketNo, ticket -> phone != null && phone.equals(ticket.getString("citizen_phone")));
+    }
+
+    /** The citizen view of a ticket if it exists and belongs to citizen {@code citizenId}. */
+    public Future<Optional<TicketProgress>> findProgressOf(String ticketNo, long citizenId) {
+        return findProgress(ticketNo, ticket -> Long.valueOf(citizenId).equals(ticket.getLong("citizen_id")));
+    }
+
+    private Future<Optional<TicketProgress>> findProgress(String ticketNo, Predicate<Row> entitled) {
         return pool.preparedQuery(TicketSql.PROGRESS_BY_TICKET_NO)
                 .execute(Tuple.of(ticketNo))
                 .compose(rows -> {
@@ -144,8 +154,7 @@ public final class TicketRepository {
                         return Future.succeededFuture(Optional.empty());
                     }
                     Row ticket = rows.iterator().next();
-                    String registered = ticket.getString("citizen_phone");
-                    if (registered == null || !registered.equals(phone)) {
+                    if (!entitled.test(ticket)) {
                         return Future.succeededFuture(Optional.empty());
                     }
                     long id = ticket.getLong("id");

@@ -51,7 +51,7 @@ final class TicketSql {
 
     static final String PROGRESS_BY_TICKET_NO =
             """
-            SELECT id, ticket_no, channel, title, status, citizen_phone, created_at, updated_at FROM ticket
+            SELECT id, ticket_no, channel, title, status, citizen_id, citizen_phone, created_at, updated_at FROM ticket
             WHERE ticket_no = ?""";
 
     static final String APPROVED_REPLY =

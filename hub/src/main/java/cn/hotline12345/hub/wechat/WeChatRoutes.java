@@ -32,28 +32,36 @@ import java.util.regex.Pattern;
  * The WeChat official account (公众号) server, following WeChat's message protocol at {@code /api/v1/channels/wechat}:
  * URL verification (GET, echo {@code echostr} after checking the signature), text and event messages in plaintext and
  * safe mode, a passive reply within WeChat's 5 seconds — a knowledge-base answer, or a receipt with the ticket number
- * when the citizen asks for a person or complains — and each MsgId handled once however often WeChat retries (a
+ * when the citizen asks for a person or complains, the answer to a menu click ({@link WeChatMenu}) — and each MsgId handled once however often WeChat retries (a
  * message whose handling failed is forgotten, so WeChat's retry handles it again).
  */
 public final class WeChatRoutes {
 
     private static final long MAX_CLOCK_SKEW_SECONDS = 300;
+    private static final Pattern XML =
+            Pattern.compile("^\\s*(text|application)/xml\\s*(;|$)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WANTS_PERSON = Pattern.compile("^(人工|投诉|举报|求助|转人工)|转人工|人工客服");
-    private static final String WELCOME =
-            "欢迎关注12345政务服务便民热线！直接发送问题即可咨询政策；回复“人工”转人工服务，" + "回复“投诉+内容”提交诉求，我们将登记并交承办单位办理。";
 
     private final WeChatCrypto crypto;
     private final IntakeService intake;
     private final KbIndexHolder kb;
+    private final WeChatMenu menu;
     private final RedisAPI redis;
     private final String prefix;
     private final Clock clock;
 
     public WeChatRoutes(
-            WeChatCrypto crypto, IntakeService intake, KbIndexHolder kb, RedisAPI redis, String prefix, Clock clock) {
+            WeChatCrypto crypto,
+            IntakeService intake,
+            KbIndexHolder kb,
+            WeChatTickets tickets,
+            RedisAPI redis,
+            String prefix,
+            Clock clock) {
         this.crypto = crypto;
         this.intake = intake;
         this.kb = kb;
+        this.menu = new WeChatMenu(tickets);
         this.redis = redis;
         this.prefix = prefix;
         this.clock = clock;
@@ -77,6 +85,10 @@ public final class WeChatRoutes {
     }
 
     private void receive(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !XML.matcher(contentType).find()) {
+            throw new ApiException(415, "unsupported-media-type", "微信消息应为 XML（text/xml）", List.of());
+        }
         Buffer body = ctx.body().buffer();
         String raw = body == null ? "" : body.toString(StandardCharsets.UTF_8);
         boolean safe = "aes".equals(ctx.request().getParam("encrypt_type"));
@@ -112,7 +124,7 @@ public final class WeChatRoutes {
 
     private Future<String> reply(WeChatMessage message) {
         if ("event".equals(message.type())) {
-            return Future.succeededFuture("subscribe".equals(message.event()) ? WELCOME : "");
+            return menu.reply(message);
         }
         if (!"text".equals(message.type())
                 || message.content() == null

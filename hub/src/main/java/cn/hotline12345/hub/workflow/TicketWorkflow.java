@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -138,6 +139,15 @@ public final class TicketWorkflow {
      * is not waiting for follow-up.
      */
     public Future<JsonObject> rateAsCitizen(String ticketNo, String phone, JsonObject body) {
+        return rate(ticketNo, t -> phone != null && phone.equals(t.citizenPhone()), body);
+    }
+
+    /** The citizen's own rating, for a citizen known by a verified identity (the mini-program's openid). */
+    public Future<JsonObject> rateAsCitizenOf(String ticketNo, long citizenId, JsonObject body) {
+        return rate(ticketNo, t -> Long.valueOf(citizenId).equals(t.citizenId()), body);
+    }
+
+    private Future<JsonObject> rate(String ticketNo, Predicate<LockedTicket> entitled, JsonObject body) {
         Input input;
         try {
             input = Input.parse(WorkflowAction.FOLLOW_UP, body);
@@ -149,8 +159,8 @@ public final class TicketWorkflow {
         return Transactions.retryOnDeadlock(() -> {
             LocalDateTime now = now();
             return pool.withTransaction(conn -> lock(conn, ticketNo).compose(found -> {
-                LockedTicket ticket = found.filter(t -> phone != null && phone.equals(t.citizenPhone()))
-                        .orElseThrow(() -> ApiException.notFound("未找到该工单，请核对工单号和联系电话"));
+                LockedTicket ticket =
+                        found.filter(entitled).orElseThrow(() -> ApiException.notFound("未找到该工单，请核对工单号和联系电话"));
                 if (ticket.status() != TicketStatus.FOLLOW_UP) {
                     throw ApiException.conflict("工单当前状态为“" + ticket.status().displayName() + "”，暂不能评价");
                 }

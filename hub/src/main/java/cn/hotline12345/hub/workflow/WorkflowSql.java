@@ -7,7 +7,7 @@ final class WorkflowSql {
 
     private static final String TICKET_COLUMNS =
             """
-            id, ticket_no, channel, citizen_phone, COALESCE(reply_to, citizen_phone) AS notify_to, master_ticket_id, status, event_seq, title, content, request_type,
+            id, ticket_no, channel, citizen_id, citizen_phone, COALESCE(reply_to, citizen_phone) AS notify_to, master_ticket_id, status, event_seq, title, content, request_type,
                 category, subcategory, urgency, address, area, area_code, lead_department_id, routing_version,
                 routing_row_no, dispatched_at, accepted_at, replied_at, return_due_at, accept_due_at, reply_due_at,
                 reply_unit, follow_up_due_at, paused_at, extended_days, overdue, satisfaction, reopen_count,
