@@ -68,11 +68,11 @@ public final class TestHub {
 
     /** A configuration for a hub of the tests' own, with a free port and the given data directory. */
     public static HubConfig config(Path dataDir) {
-        return config(dataDir, Map.of());
+        return config(dataDir, "it:" + UUID.randomUUID() + ":");
     }
 
-    /** Like {@link #config(Path)}, with some environment variables set otherwise. */
-    public static HubConfig config(Path dataDir, Map<String, String> overrides) {
+    /** A configuration for a hub of the tests' own that shares Redis keys (sessions, chats) with hubs of the prefix. */
+    public static HubConfig config(Path dataDir, String redisKeyPrefix) {
         Map<String, String> env = new HashMap<>();
         env.put("HUB_HTTP_PORT", "0");
         env.put("HUB_HTTP_HOST", "127.0.0.1");
@@ -81,7 +81,7 @@ public final class TestHub {
         env.put("HUB_DATA_DIR", dataDir.toString());
         env.put("HUB_SHUTDOWN_GRACE_SECONDS", "5");
         env.put("HUB_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("HUB_REDIS_KEY_PREFIX", "it:" + UUID.randomUUID() + ":");
+        env.put("HUB_REDIS_KEY_PREFIX", redisKeyPrefix);
         env.put("HUB_SMS_URL", SMS.url());
         env.put("HUB_SMS_TOKEN", "sms-test-token");
         env.put("HUB_OUTBOX_RETRY_SECONDS", "1");
@@ -92,13 +92,16 @@ public final class TestHub {
         env.put("HUB_WECHAT_API_BASE", WECHAT_API.base());
         env.put("HUB_WECHAT_SECRET", WeChatApiStub.SECRET);
         env.put("HUB_WECHAT_API_TIMEOUT_MILLIS", "3000");
+        env.put("HUB_MINIPROGRAM_APPID", WeChatApiStub.MINI_APPID);
+        env.put("HUB_MINIPROGRAM_SECRET", WeChatApiStub.MINI_SECRET);
+        env.put("HUB_MINIPROGRAM_API_BASE", WECHAT_API.base());
+        env.put("HUB_PHOTO_MAX_BYTES", String.valueOf(256 * 1024));
         env.put("HUB_CTI_HOST", "127.0.0.1");
         env.put("HUB_CTI_PORT", String.valueOf(SWITCH.port()));
         env.put("HUB_CTI_PASSWORD", CTI_PASSWORD);
         env.put("HUB_CTI_BACKOFF_INITIAL_MILLIS", "100");
         env.put("HUB_CTI_BACKOFF_MAX_MILLIS", "400");
         env.put("HUB_CTI_LEASE_MILLIS", "1500");
-        env.putAll(overrides);
         return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
     }
 

@@ -27,6 +27,12 @@ public final class WeChatApiStub {
     /** The AppSecret the test hubs are configured with. */
     public static final String SECRET = "test-app-secret-0123456789abcdef";
 
+    /** The mini-program's AppID the hubs under test use. */
+    public static final String MINI_APPID = "wxminiprogram00001";
+
+    /** The mini-program's AppSecret the hubs under test use. */
+    public static final String MINI_SECRET = "test-mini-secret-0123456789abcdef";
+
     private final HttpServer server;
     private final AtomicInteger issued = new AtomicInteger();
     private final Set<String> valid = ConcurrentHashMap.newKeySet();
@@ -45,6 +51,7 @@ public final class WeChatApiStub {
             WeChatApiStub stub = new WeChatApiStub(server);
             server.createContext("/cgi-bin/token", stub::token);
             server.createContext("/cgi-bin/message/custom/send", stub::customSend);
+            server.createContext("/sns/jscode2session", stub::codeToSession);
             server.start();
             return stub;
         } catch (IOException e) {
@@ -126,6 +133,38 @@ public final class WeChatApiStub {
             answer = error(0, "ok");
         }
         reply(exchange, answer);
+    }
+
+    /**
+     * Mini-program login as WeChat answers it (as text/plain): code {@code bad} is refused (40029), {@code risky} is a
+     * risky user (40226), {@code busy} gets -1; any other code signs in user {@code oMini-<code>}, with unionid {@code
+     * oUnion-<code>} when the code starts with {@code u-}.
+     */
+    private void codeToSession(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange);
+        String code = query.getOrDefault("js_code", "");
+        JsonObject answer;
+        if (!MINI_APPID.equals(query.get("appid")) || !MINI_SECRET.equals(query.get("secret"))) {
+            answer = error(40013, "invalid appid");
+        } else if (!"authorization_code".equals(query.get("grant_type"))) {
+            answer = error(40002, "invalid grant_type");
+        } else if (code.equals("bad")) {
+            answer = error(40029, "invalid code");
+        } else if (code.equals("risky")) {
+            answer = error(40226, "high risk user");
+        } else if (code.equals("busy")) {
+            answer = error(-1, "system error");
+        } else {
+            answer = new JsonObject().put("openid", "oMini-" + code).put("session_key", "c2Vzc2lvbg==");
+            if (code.startsWith("u-")) {
+                answer.put("unionid", "oUnion-" + code);
+            }
+        }
+        byte[] bytes = answer.encode().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     private static JsonObject error(int errcode, String errmsg) {

@@ -7,6 +7,9 @@ import cn.hotline12345.hub.account.AuditRoutes;
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Passwords;
 import cn.hotline12345.hub.account.Sessions;
+import cn.hotline12345.hub.attachment.Attachments;
+import cn.hotline12345.hub.chat.ChatRoutes;
+import cn.hotline12345.hub.chat.ChatService;
 import cn.hotline12345.hub.citizen.CitizenHistory;
 import cn.hotline12345.hub.citizen.CitizenLinks;
 import cn.hotline12345.hub.citizen.CitizenRoutes;
@@ -25,8 +28,12 @@ import cn.hotline12345.hub.intake.RegistrationRoutes;
 import cn.hotline12345.hub.kb.KbIndexHolder;
 import cn.hotline12345.hub.kb.KbRepository;
 import cn.hotline12345.hub.kb.KbRoutes;
+import cn.hotline12345.hub.live.LiveEvents;
 import cn.hotline12345.hub.live.LiveRoutes;
 import cn.hotline12345.hub.live.LiveSockets;
+import cn.hotline12345.hub.miniprogram.CitizenSessions;
+import cn.hotline12345.hub.miniprogram.Code2Session;
+import cn.hotline12345.hub.miniprogram.MiniProgramRoutes;
 import cn.hotline12345.hub.publication.Mailboxes;
 import cn.hotline12345.hub.publication.PublicationRoutes;
 import cn.hotline12345.hub.publication.RateLimiter;
@@ -65,6 +72,7 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +133,7 @@ public final class HttpServerVerticle extends VerticleBase {
         IntakeService intake =
                 new IntakeService(tickets, new TicketNumbers(pool, clock, 50), classifiers::current, clock);
         Problems problems = new Problems(bodyLimit);
+        TicketWorkflow workflow = new TicketWorkflow(pool, rules::current, calendars::current, clock);
 
         Router api = Router.router(vertx);
         api.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
@@ -204,7 +213,7 @@ public final class HttpServerVerticle extends VerticleBase {
         new KbRoutes(vertx, new KbRepository(pool, clock), kb, classifiers::current, authentication, clock).mount(api);
         new KpiRoutes(new KpiRepository(pool, () -> rules.current().directory()), authentication, clock).mount(api);
         new WorkflowRoutes(
-                        new TicketWorkflow(pool, rules::current, calendars::current, clock),
+                        workflow,
                         new WorkflowQueries(pool, () -> rules.current().directory()),
                         authentication)
                 .mount(api);
@@ -216,6 +225,45 @@ public final class HttpServerVerticle extends VerticleBase {
         root.get("/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi.result()));
         root.get("/api/v1/openapi.yaml").handler(ctx -> sendOpenApi(ctx, openapi.result()));
         new LiveRoutes(sessions, live).mount(root);
+        String miniProgramAppId = config.getString("miniprogram.appId");
+        CitizenSessions citizenSessions =
+                new CitizenSessions(RedisAPI.api(redis), config.getString("redis.keyPrefix"), Duration.ofDays(7));
+        Attachments attachments = new Attachments(pool, clock);
+        new ChatRoutes(
+                        new ChatService(
+                                RedisAPI.api(redis),
+                                config.getString("redis.keyPrefix"),
+                                new LiveEvents(RedisAPI.api(redis), config.getString("redis.keyPrefix")),
+                                kb,
+                                intake,
+                                attachments,
+                                pool,
+                                clock),
+                        miniProgramAppId == null ? null : citizenSessions,
+                        live,
+                        authentication)
+                .mount(root, api);
+        if (miniProgramAppId != null) {
+            new MiniProgramRoutes(
+                            vertx,
+                            new Code2Session(
+                                    vertx,
+                                    config.getString("miniprogram.apiBase"),
+                                    miniProgramAppId,
+                                    config.getString("miniprogram.secret", "")),
+                            citizenSessions,
+                            intake,
+                            tickets,
+                            workflow,
+                            attachments,
+                            new CitizenHistory(pool),
+                            new RateLimiter(RedisAPI.api(redis), config.getString("redis.keyPrefix")),
+                            pool,
+                            config.getInteger("photo.maxBytes"),
+                            Path.of(config.getString("data.dir"), "uploads"),
+                            clock)
+                    .mount(root, api);
+        }
         root.route("/api/v1/*").subRouter(api);
         root.route().failureHandler(problems::handle);
         for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {

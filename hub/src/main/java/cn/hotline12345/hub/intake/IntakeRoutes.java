@@ -7,10 +7,8 @@ import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.http.Times;
 import cn.hotline12345.hub.ticket.NewTicket;
 import cn.hotline12345.hub.ticket.StoredTicket;
-import cn.hotline12345.hub.ticket.TicketProgress;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -74,28 +72,8 @@ public final class IntakeRoutes {
                         progress -> ctx.response()
                                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
                                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                                .end(toJson(progress).encode()),
+                                .end(progress.toJson().encode()),
                         () -> ctx.fail(ApiException.notFound(NOT_FOUND))))
                 .onFailure(ctx::fail);
-    }
-
-    private static JsonObject toJson(TicketProgress progress) {
-        JsonArray timeline = new JsonArray();
-        progress.timeline()
-                .forEach(step -> timeline.add(new JsonObject()
-                        .put("at", Times.iso(step.at()))
-                        .put("action", step.action().name())
-                        .put("actionName", step.action().displayName())
-                        .put("description", step.description())));
-        return new JsonObject()
-                .put("ticketNo", progress.ticketNo())
-                .put("channel", progress.channel())
-                .put("title", progress.title())
-                .put("status", progress.status().name())
-                .put("statusName", progress.status().displayName())
-                .put("createdAt", Times.iso(progress.createdAt()))
-                .put("updatedAt", Times.iso(progress.updatedAt()))
-                .put("timeline", timeline)
-                .put("reply", progress.reply());
     }
 }

@@ -1,5 +1,8 @@
 package cn.hotline12345.hub.ticket;
 
+import cn.hotline12345.hub.http.Times;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,4 +36,25 @@ public record TicketProgress(
      * @param description the sentence shown to the citizen
      */
     public record Step(Instant at, TicketAction action, String description) {}
+
+    /** The citizen view as the API answers it. */
+    public JsonObject toJson() {
+        JsonArray timeline = new JsonArray();
+        timeline()
+                .forEach(step -> timeline.add(new JsonObject()
+                        .put("at", Times.iso(step.at()))
+                        .put("action", step.action().name())
+                        .put("actionName", step.action().displayName())
+                        .put("description", step.description())));
+        return new JsonObject()
+                .put("ticketNo", ticketNo())
+                .put("channel", channel())
+                .put("title", title())
+                .put("status", status().name())
+                .put("statusName", status().displayName())
+                .put("createdAt", Times.iso(createdAt()))
+                .put("updatedAt", Times.iso(updatedAt()))
+                .put("timeline", timeline)
+                .put("reply", reply());
+    }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.hotline12345.hub.Hub;
 import cn.hotline12345.hub.HubConfig;
 import cn.hotline12345.hub.TestHub;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ class SwitchTakeoverIT {
 
     private static HubConfig config(String name, String prefix) {
         Hub shared = TestHub.get();
-        return TestHub.config(TestHub.dataDir(name), Map.of("HUB_REDIS_KEY_PREFIX", prefix))
+        return TestHub.config(TestHub.dataDir(name), prefix)
                 .withServers(Optional.of(shared.mysqlUri()), Optional.of(shared.redisUri()));
     }
 

@@ -1,0 +1,260 @@
+package cn.hotline12345.hub.chat;
+
+import static cn.hotline12345.hub.TestHub.count;
+import static cn.hotline12345.hub.TestHub.json;
+import static cn.hotline12345.hub.TestHub.postJson;
+import static cn.hotline12345.hub.TestHub.send;
+import static cn.hotline12345.hub.TestHub.tokenFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.hotline12345.hub.Hub;
+import cn.hotline12345.hub.TestHub;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Live chat across two hubs sharing MariaDB and Redis: the citizen chats on one, the agent works on the other, the
+ * citizen reconnects to the other hub and finds the conversation, and the transcript ends up on the ticket.
+ */
+class ChatIT {
+
+    private static WebSocket socket(String url, BlockingQueue<JsonObject> received) {
+        return HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(URI.create(url), new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            received.add(new JsonObject(text.toString()));
+                            text.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                })
+                .join();
+    }
+
+    private static JsonObject await(BlockingQueue<JsonObject> received, Predicate<JsonObject> wanted)
+            throws InterruptedException {
+        long until = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < until) {
+            JsonObject next = received.poll(500, TimeUnit.MILLISECONDS);
+            if (next != null && wanted.test(next)) {
+                return next;
+            }
+        }
+        throw new AssertionError("no matching event arrived");
+    }
+
+    private static Predicate<JsonObject> line(String from, String containing) {
+        return e -> "chat-line".equals(e.getString("type"))
+                && from.equals(e.getJsonObject("line").getString("from"))
+                && e.getJsonObject("line").getString("text").contains(containing);
+    }
+
+    private static HttpResponse<String> call(String base, String token, String method, String path, JsonObject body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.encode())));
+    }
+
+    private static void say(WebSocket socket, JsonObject frame) {
+        socket.sendText(frame.encode(), true).join();
+    }
+
+    @Test
+    void theBotHandsOverToAnAgentOnAnotherHubAndTheTranscriptReachesTheTicket() throws Exception {
+        Hub first = TestHub.get();
+        try (Hub second = Hub.start(
+                TestHub.config(TestHub.dataDir("chat-second"), first.config().redisKeyPrefix())
+                        .withServers(Optional.of(first.mysqlUri()), Optional.of(first.redisUri())))) {
+            String firstWs = "ws://127.0.0.1:" + first.httpPort();
+            String secondHttp = "http://127.0.0.1:" + second.httpPort();
+            String secondWs = "ws://127.0.0.1:" + second.httpPort();
+
+            String code = "chat-" + UUID.randomUUID().toString().substring(0, 8);
+            String citizenToken = json(postJson(
+                            "/api/v1/miniprogram/login",
+                            new JsonObject().put("code", code).encode()))
+                    .getString("token");
+            BlockingQueue<JsonObject> citizen = new LinkedBlockingQueue<>();
+            WebSocket citizenSocket = socket(firstWs + "/api/v1/miniprogram/chat?token=" + citizenToken, citizen);
+            JsonObject history = await(citizen, e -> "chat-history".equals(e.getString("type")));
+            String chatId = history.getJsonObject("chat").getString("id");
+            assertThat(history.getJsonObject("chat").getString("state")).isEqualTo("BOT");
+            assertThat(history.getJsonArray("lines").getJsonObject(0).getString("from"))
+                    .isEqualTo("bot");
+
+            String agentToken = tokenFor("AGENT", null);
+            BlockingQueue<JsonObject> agent = new LinkedBlockingQueue<>();
+            WebSocket agentSocket = socket(secondWs + "/api/v1/live?token=" + agentToken, agent);
+            await(agent, e -> "hello".equals(e.getString("type")));
+
+            say(citizenSocket, new JsonObject().put("type", "message").put("text", "我要转人工"));
+            await(
+                    citizen,
+                    e -> "chat-state".equals(e.getString("type"))
+                            && "WAITING".equals(e.getJsonObject("chat").getString("state")));
+            await(agent, e -> "chat-queue".equals(e.getString("type")));
+            JsonArray queue = json(call(secondHttp, agentToken, "GET", "/api/v1/chats/queue", null))
+                    .getJsonArray("items");
+            assertThat(queue.stream().map(i -> ((JsonObject) i).getString("id")))
+                    .contains(chatId);
+
+            HttpResponse<String> taken =
+                    call(secondHttp, agentToken, "POST", "/api/v1/chats/" + chatId + "/take", null);
+            assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+            String otherAgent = tokenFor("AGENT", null);
+            assertThat(call(secondHttp, otherAgent, "POST", "/api/v1/chats/" + chatId + "/take", null)
+                            .statusCode())
+                    .isEqualTo(409);
+            await(citizen, line("system", "为您服务"));
+
+            assertThat(call(
+                                    secondHttp,
+                                    agentToken,
+                                    "POST",
+                                    "/api/v1/chats/" + chatId + "/messages",
+                                    new JsonObject().put("text", "您好，请问遇到什么问题？"))
+                            .statusCode())
+                    .isEqualTo(204);
+            await(citizen, line("agent", "遇到什么问题"));
+            assertThat(call(
+                                    secondHttp,
+                                    otherAgent,
+                                    "POST",
+                                    "/api/v1/chats/" + chatId + "/messages",
+                                    new JsonObject().put("text", "插话"))
+                            .statusCode())
+                    .isEqualTo(403);
+
+            say(citizenSocket, new JsonObject().put("type", "message").put("text", "桂花苑小区东门路灯坏了一个月，晚上很黑"));
+            await(
+                    agent,
+                    e -> "chat-line".equals(e.getString("type"))
+                            && e.getString("chatId").equals(chatId)
+                            && e.getJsonObject("line").getString("text").contains("路灯"));
+
+            say(citizenSocket, new JsonObject().put("type", "shout"));
+            assertThat(await(citizen, e -> "error".equals(e.getString("type"))).getString("detail"))
+                    .contains("不支持");
+            citizenSocket.sendText("not json", true).join();
+            await(citizen, e -> "error".equals(e.getString("type")));
+            citizenSocket.sendClose(WebSocket.NORMAL_CLOSURE, "network change").join();
+
+            BlockingQueue<JsonObject> again = new LinkedBlockingQueue<>();
+            WebSocket resumed = socket(secondWs + "/api/v1/miniprogram/chat?token=" + citizenToken, again);
+            JsonObject resumedHistory = await(again, e -> "chat-history".equals(e.getString("type")));
+            assertThat(resumedHistory.getJsonObject("chat").getString("id")).isEqualTo(chatId);
+            assertThat(resumedHistory.getJsonObject("chat").getString("state")).isEqualTo("AGENT");
+            assertThat(resumedHistory.getJsonArray("lines").encode())
+                    .contains("路灯坏了")
+                    .contains("遇到什么问题");
+
+            HttpResponse<String> ticket = call(
+                    secondHttp,
+                    agentToken,
+                    "POST",
+                    "/api/v1/chats/" + chatId + "/ticket",
+                    new JsonObject().put("title", "桂花苑小区东门路灯不亮").put("phone", "13900002222"));
+            assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
+            String ticketNo = json(ticket).getString("ticketNo");
+            await(again, line("system", ticketNo));
+            assertThat(json(call(secondHttp, agentToken, "POST", "/api/v1/chats/" + chatId + "/ticket", null))
+                            .getString("ticketNo"))
+                    .isEqualTo(ticketNo);
+            assertThat(count(
+                            "SELECT COUNT(*) FROM ticket WHERE ticket_no = ? AND channel = 'miniprogram'"
+                                    + " AND content LIKE '%路灯坏了%' AND reply_to = ?",
+                            ticketNo, "oMini-" + code))
+                    .isEqualTo(1);
+
+            HttpResponse<String> closed =
+                    call(secondHttp, agentToken, "POST", "/api/v1/chats/" + chatId + "/close", null);
+            assertThat(closed.statusCode()).isEqualTo(200);
+            await(
+                    again,
+                    e -> "chat-state".equals(e.getString("type"))
+                            && "CLOSED".equals(e.getJsonObject("chat").getString("state")));
+            assertThat(count(
+                            "SELECT COUNT(*) FROM chat_session s JOIN ticket t ON t.id = s.ticket_id"
+                                    + " WHERE s.id = ? AND t.ticket_no = ? AND s.transcript LIKE '%路灯%'",
+                            chatId, ticketNo))
+                    .isEqualTo(1);
+            assertThat(count(
+                            "SELECT COUNT(*) FROM ticket_attachment a JOIN ticket t ON t.id = a.ticket_id"
+                                    + " WHERE t.ticket_no = ? AND a.kind = 'TRANSCRIPT'",
+                            ticketNo))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(call(
+                                    secondHttp,
+                                    agentToken,
+                                    "POST",
+                                    "/api/v1/chats/" + chatId + "/messages",
+                                    new JsonObject().put("text", "还在吗"))
+                            .statusCode())
+                    .isEqualTo(409);
+            resumed.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            agentSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+
+    @Test
+    void aWebVisitorChatsWithTheBotAndBadRequestsAreProblems() throws Exception {
+        String ws = TestHub.baseUrl().replace("http://", "ws://");
+        BlockingQueue<JsonObject> visitor = new LinkedBlockingQueue<>();
+        WebSocket socket = socket(
+                ws + "/api/v1/chat/socket?visitor="
+                        + UUID.randomUUID().toString().replace("-", ""),
+                visitor);
+        String chatId = await(visitor, e -> "chat-history".equals(e.getString("type")))
+                .getJsonObject("chat")
+                .getString("id");
+        say(socket, new JsonObject().put("type", "message").put("text", "啊啊啊啊啊啊"));
+        await(visitor, line("bot", "抱歉"));
+        say(socket, new JsonObject().put("type", "message").put("text", "呜呜呜呜呜呜"));
+        await(
+                visitor,
+                e -> "chat-state".equals(e.getString("type"))
+                        && "WAITING".equals(e.getJsonObject("chat").getString("state")));
+        say(socket, new JsonObject().put("type", "message").put("text", "x".repeat(ChatService.MAX_LINE + 1)));
+        await(visitor, e -> "error".equals(e.getString("type")));
+        say(socket, new JsonObject().put("type", "close"));
+        await(
+                visitor,
+                e -> "chat-state".equals(e.getString("type"))
+                        && "CLOSED".equals(e.getJsonObject("chat").getString("state")));
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+
+        String agent = tokenFor("AGENT", null);
+        assertThat(TestHub.getAs(agent, "/api/v1/chats/" + chatId).statusCode()).isEqualTo(200);
+        assertThat(TestHub.getAs(agent, "/api/v1/chats/nope").statusCode()).isEqualTo(404);
+        assertThat(TestHub.get("/api/v1/chat/socket?visitor=short").statusCode())
+                .isEqualTo(400);
+        assertThat(TestHub.get("/api/v1/chat/socket?visitor=" + "a".repeat(20)).statusCode())
+                .isEqualTo(400);
+        assertThat(TestHub.get("/api/v1/miniprogram/chat?token=nope").statusCode())
+                .isEqualTo(400);
+        assertThat(TestHub.getAs(tokenFor("DEPARTMENT_STAFF", 1L), "/api/v1/chats/queue")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+}
