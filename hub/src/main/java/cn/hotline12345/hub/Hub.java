@@ -8,6 +8,7 @@ import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.classify.ModelRegistry;
 import cn.hotline12345.hub.classify.TaxonomyRepository;
 import cn.hotline12345.hub.directory.DirectoryRepository;
+import cn.hotline12345.hub.hotline.HotlineVerticle;
 import cn.hotline12345.hub.http.HttpServerVerticle;
 import cn.hotline12345.hub.kb.KbIndexHolder;
 import cn.hotline12345.hub.kb.KbRepository;
@@ -179,6 +180,16 @@ public final class Hub implements AutoCloseable {
             KbIndexHolder kb = new KbIndexHolder(vertx, knowledge);
             kb.follow(1_000).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
             config = deployHttp(vertx, config, datastores, classifiers, calendars, rules, kb);
+            if (config.cti().isPresent()) {
+                vertx.deployVerticle(
+                                new HotlineVerticle(),
+                                new DeploymentOptions()
+                                        .setConfig(
+                                                config.toVerticleConfig(datastores.mysqlUri(), datastores.redisUri())))
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(60, TimeUnit.SECONDS);
+            }
             log.info(
                     "Hub listening on http://{}:{}/ (data in {})",
                     config.httpHost(),

@@ -58,6 +58,7 @@ import java.util.Optional;
  * @param wechatSecret the official account's AppSecret ({@code HUB_WECHAT_SECRET}); with the AppID it enables
  *     notifications as customer-service messages, without it WeChat tickets are notified by SMS or progress query
  * @param wechatApiTimeoutMillis hard limit of one WeChat API call ({@code HUB_WECHAT_API_TIMEOUT_MILLIS}, default 5000)
+ * @param cti the hotline switch link ({@code HUB_CTI_*}); empty when no switch host is configured
  */
 public record HubConfig(
         String httpHost,
@@ -91,7 +92,56 @@ public record HubConfig(
         int photoMaxBytes,
         String wechatApiBase,
         Optional<String> wechatSecret,
-        int wechatApiTimeoutMillis) {
+        int wechatApiTimeoutMillis,
+        Optional<CtiSettings> cti) {
+
+    /**
+     * The link to the call-centre switch's event socket (FreeSWITCH mod_event_socket).
+     *
+     * @param host the switch ({@code HUB_CTI_HOST})
+     * @param port its event socket port ({@code HUB_CTI_PORT}, default 8021)
+     * @param password the event socket password ({@code HUB_CTI_PASSWORD}, required with a host)
+     * @param backoffInitialMillis first reconnect delay ({@code HUB_CTI_BACKOFF_INITIAL_MILLIS}, default 1000)
+     * @param backoffMaxMillis longest reconnect delay ({@code HUB_CTI_BACKOFF_MAX_MILLIS}, default 30000)
+     * @param leaseMillis how long the hub holding the connection keeps it without renewing ({@code
+     *     HUB_CTI_LEASE_MILLIS}, default 15000)
+     * @param recordingVariable the channel variable holding the recording's path ({@code HUB_CTI_RECORDING_VARIABLE},
+     *     default {@code record_file_path})
+     */
+    public record CtiSettings(
+            String host,
+            int port,
+            String password,
+            int backoffInitialMillis,
+            int backoffMaxMillis,
+            int leaseMillis,
+            String recordingVariable) {
+
+        static Optional<CtiSettings> from(Map<String, String> env) {
+            Optional<String> host = optional(env, "HUB_CTI_HOST");
+            if (host.isEmpty()) {
+                return Optional.empty();
+            }
+            String password = optional(env, "HUB_CTI_PASSWORD")
+                    .orElseThrow(() -> new IllegalArgumentException("HUB_CTI_PASSWORD must be set with HUB_CTI_HOST"));
+            int initial = intValue(env, "HUB_CTI_BACKOFF_INITIAL_MILLIS", 1000, 10, 60_000);
+            return Optional.of(new CtiSettings(
+                    host.get(),
+                    intValue(env, "HUB_CTI_PORT", 8021, 1, 65535),
+                    password,
+                    initial,
+                    intValue(env, "HUB_CTI_BACKOFF_MAX_MILLIS", Math.max(initial, 30_000), initial, 3_600_000),
+                    intValue(env, "HUB_CTI_LEASE_MILLIS", 15_000, 300, 600_000),
+                    env.getOrDefault("HUB_CTI_RECORDING_VARIABLE", "record_file_path")
+                            .strip()));
+        }
+
+        /** Like the record's, but never shows the password. */
+        @Override
+        public String toString() {
+            return "CtiSettings[" + host + ":" + port + "]";
+        }
+    }
 
     /** Reads the settings from environment variables, using defaults for those not set. */
     public static HubConfig fromEnvironment(Map<String, String> env) {
@@ -132,7 +182,8 @@ public record HubConfig(
                         .map(base -> base.replaceAll("/+$", ""))
                         .orElse("https://api.weixin.qq.com"),
                 optional(env, "HUB_WECHAT_SECRET"),
-                intValue(env, "HUB_WECHAT_API_TIMEOUT_MILLIS", 5000, 100, 60_000));
+                intValue(env, "HUB_WECHAT_API_TIMEOUT_MILLIS", 5000, 100, 60_000),
+                CtiSettings.from(env));
     }
 
     /** This configuration with another HTTP port. */
@@ -169,7 +220,8 @@ public record HubConfig(
                 photoMaxBytes,
                 wechatApiBase,
                 wechatSecret,
-                wechatApiTimeoutMillis);
+                wechatApiTimeoutMillis,
+                cti);
     }
 
     /** This configuration with another data directory. */
@@ -206,7 +258,8 @@ public record HubConfig(
                 photoMaxBytes,
                 wechatApiBase,
                 wechatSecret,
-                wechatApiTimeoutMillis);
+                wechatApiTimeoutMillis,
+                cti);
     }
 
     /** This configuration pointing at the given servers. */
@@ -243,7 +296,8 @@ public record HubConfig(
                 photoMaxBytes,
                 wechatApiBase,
                 wechatSecret,
-                wechatApiTimeoutMillis);
+                wechatApiTimeoutMillis,
+                cti);
     }
 
     /** The settings the verticles need, as deployment configuration. */
@@ -269,7 +323,20 @@ public record HubConfig(
                 .put("photo.maxBytes", photoMaxBytes)
                 .put("data.dir", dataDir.toAbsolutePath().toString())
                 .put("wechat.apiBase", wechatApiBase)
-                .put("wechat.apiTimeoutMillis", wechatApiTimeoutMillis);
+                .put("wechat.apiTimeoutMillis", wechatApiTimeoutMillis)
+                .put("cti.host", cti.map(CtiSettings::host).orElse(null))
+                .put("cti.port", cti.map(CtiSettings::port).orElse(null))
+                .put("cti.password", cti.map(CtiSettings::password).orElse(null))
+                .put(
+                        "cti.backoffInitialMillis",
+                        cti.map(CtiSettings::backoffInitialMillis).orElse(null))
+                .put(
+                        "cti.backoffMaxMillis",
+                        cti.map(CtiSettings::backoffMaxMillis).orElse(null))
+                .put("cti.leaseMillis", cti.map(CtiSettings::leaseMillis).orElse(null))
+                .put(
+                        "cti.recordingVariable",
+                        cti.map(CtiSettings::recordingVariable).orElse(null));
     }
 
     /** Like the record's, but never shows the admin password. */
@@ -277,6 +344,7 @@ public record HubConfig(
     public String toString() {
         return "HubConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
                 + ", sms gateway=" + smsUrl.isPresent() + ", wechat api=" + wechatSecret.isPresent()
+                + ", cti=" + cti.map(CtiSettings::toString).orElse("off")
                 + ", external mysql=" + mysqlUri.isPresent() + ", external redis=" + redisUri.isPresent() + "]";
     }
 

@@ -44,6 +44,11 @@ public final class TestHub {
 
     /** The WeChat API the test hubs send customer-service messages to. */
     public static final WeChatApiStub WECHAT_API = WeChatApiStub.start();
+    /** The event-socket password of the test switch. */
+    public static final String CTI_PASSWORD = "ClueCon-test";
+
+    /** The call-centre switch (FreeSWITCH event socket) the test hubs connect to. */
+    public static final SwitchStub SWITCH = SwitchStub.start(CTI_PASSWORD);
 
     private static Hub hub;
     private static String adminToken;
@@ -91,6 +96,12 @@ public final class TestHub {
         env.put("HUB_MINIPROGRAM_SECRET", WeChatApiStub.MINI_SECRET);
         env.put("HUB_MINIPROGRAM_API_BASE", WECHAT_API.base());
         env.put("HUB_PHOTO_MAX_BYTES", String.valueOf(256 * 1024));
+        env.put("HUB_CTI_HOST", "127.0.0.1");
+        env.put("HUB_CTI_PORT", String.valueOf(SWITCH.port()));
+        env.put("HUB_CTI_PASSWORD", CTI_PASSWORD);
+        env.put("HUB_CTI_BACKOFF_INITIAL_MILLIS", "100");
+        env.put("HUB_CTI_BACKOFF_MAX_MILLIS", "400");
+        env.put("HUB_CTI_LEASE_MILLIS", "1500");
         return HubConfig.fromEnvironment(env).withServers(property("it.mysql.uri"), property("it.redis.uri"));
     }
 

@@ -22,8 +22,9 @@ public final class AccountRepository {
      * @param user the account
      * @param passwordHash its bcrypt hash
      * @param active whether it may sign in
+     * @param extension the agent's phone extension (坐席分机号), or null
      */
-    public record Account(StaffUser user, String passwordHash, boolean active) {}
+    public record Account(StaffUser user, String passwordHash, boolean active, String extension) {}
 
     private final Pool pool;
     private final Clock clock;
@@ -42,8 +43,11 @@ public final class AccountRepository {
                         return Optional.empty();
                     }
                     Row row = rows.iterator().next();
-                    return Optional.of(
-                            new Account(user(row), row.getString("password_hash"), row.getBoolean("active")));
+                    return Optional.of(new Account(
+                            user(row),
+                            row.getString("password_hash"),
+                            row.getBoolean("active"),
+                            row.getString("extension")));
                 });
     }
 
@@ -73,7 +77,10 @@ public final class AccountRepository {
                                 .put("canUnmask", canUnmask))));
     }
 
-    /** Changes an account; null leaves a value as it is (department is always set). Succeeds with false if unknown. */
+    /**
+     * Changes an account; null leaves a value as it is (department is always set, the extension when {@code
+     * extensionGiven}). Succeeds with false if unknown; fails with MariaDB error 1062 if the extension is taken.
+     */
     public Future<Boolean> update(
             String username,
             String displayName,
@@ -82,6 +89,8 @@ public final class AccountRepository {
             Boolean canUnmask,
             Boolean active,
             String passwordHash,
+            boolean extensionGiven,
+            String extension,
             String actor) {
         return pool.withTransaction(conn -> conn.preparedQuery(AccountSql.UPDATE_USER)
                 .execute(Tuple.from(new Object[] {
@@ -94,6 +103,11 @@ public final class AccountRepository {
                     now(),
                     username
                 }))
+                .compose(rows -> rows.rowCount() == 0 || !extensionGiven
+                        ? Future.succeededFuture(rows)
+                        : conn.preparedQuery(AccountSql.SET_EXTENSION)
+                                .execute(Tuple.of(extension, username))
+                                .map(rows))
                 .compose(rows -> rows.rowCount() == 0
                         ? Future.succeededFuture(false)
                         : audit(
@@ -108,6 +122,7 @@ public final class AccountRepository {
                                                 .put("departmentId", departmentId)
                                                 .put("canUnmask", canUnmask)
                                                 .put("active", active)
+                                                .put("extension", extensionGiven ? extension : null)
                                                 .put("passwordChanged", passwordHash != null))
                                 .map(true)));
     }
@@ -117,7 +132,10 @@ public final class AccountRepository {
         return pool.query(AccountSql.LIST_USERS).execute().map(rows -> {
             List<JsonObject> users = new ArrayList<>();
             for (Row row : rows) {
-                users.add(user(row).toJson().put("active", row.getBoolean("active")));
+                users.add(user(row)
+                        .toJson()
+                        .put("active", row.getBoolean("active"))
+                        .put("extension", row.getString("extension")));
             }
             return users;
         });

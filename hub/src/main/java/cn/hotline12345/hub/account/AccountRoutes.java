@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class AccountRoutes {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,64}");
+    private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
     private final AccountRepository accounts;
     private final Passwords passwords;
@@ -163,6 +164,11 @@ public final class AccountRoutes {
         Long departmentId = body.positiveId("departmentId", "承办单位编号");
         Boolean active = body.has("active") ? body.bool("active", "是否启用", true) : null;
         Boolean canUnmask = body.has("canUnmask") ? body.bool("canUnmask", "可查看完整诉求人信息", false) : null;
+        boolean extensionGiven = body.json().containsKey("extension");
+        String extension = body.text("extension", "坐席分机号", 32);
+        if (extension != null && !EXTENSION.matcher(extension).matches()) {
+            body.reject("extension", "坐席分机号须为1到32位字母、数字、下划线、点或短横线");
+        }
         if (departmentId != null && !departmentExists.test(departmentId)) {
             body.reject("departmentId", "承办单位 " + departmentId + " 不存在");
         }
@@ -188,7 +194,20 @@ public final class AccountRoutes {
                         return Future.failedFuture(ApiException.invalid(
                                 "departmentId", effective.displayName() + "必须属于一个承办单位（departmentId）"));
                     }
-                    return accounts.update(username, displayName, role, department, canUnmask, active, newHash, actor);
+                    return accounts.update(
+                                    username,
+                                    displayName,
+                                    role,
+                                    department,
+                                    canUnmask,
+                                    active,
+                                    newHash,
+                                    extensionGiven,
+                                    extension,
+                                    actor)
+                            .recover(failure -> TicketRepository.isDuplicate(failure)
+                                    ? Future.failedFuture(ApiException.conflict("坐席分机号 " + extension + " 已分配给其他账号"))
+                                    : Future.failedFuture(failure));
                 }))
                 .compose(updated -> Boolean.FALSE.equals(active)
                                 || password != null
@@ -204,7 +223,8 @@ public final class AccountRoutes {
                         found.orElseThrow()
                                 .user()
                                 .toJson()
-                                .put("active", found.get().active())))
+                                .put("active", found.get().active())
+                                .put("extension", found.get().extension())))
                 .onFailure(ctx::fail);
     }
 }

@@ -4,8 +4,8 @@ final class AccountSql {
 
     static final String USER_BY_USERNAME =
             """
-            SELECT id, username, display_name, password_hash, role, department_id, can_unmask, active FROM staff_user
-            WHERE username = ?""";
+            SELECT id, username, display_name, password_hash, role, department_id, can_unmask, active, extension
+            FROM staff_user WHERE username = ?""";
 
     static final String INSERT_USER =
             """
@@ -15,8 +15,8 @@ final class AccountSql {
 
     static final String LIST_USERS =
             """
-            SELECT id, username, display_name, role, department_id, can_unmask, active, created_at FROM staff_user
-            ORDER BY username""";
+            SELECT id, username, display_name, role, department_id, can_unmask, active, extension, created_at
+            FROM staff_user ORDER BY username""";
 
     static final String UPDATE_USER =
             """
@@ -25,6 +25,8 @@ final class AccountSql {
                 password_hash = COALESCE(?, password_hash),
                 updated_at = ?
             WHERE username = ?""";
+
+    static final String SET_EXTENSION = "UPDATE staff_user SET extension = ? WHERE username = ?";
 
     private AccountSql() {}
 }

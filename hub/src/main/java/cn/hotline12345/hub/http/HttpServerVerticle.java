@@ -21,6 +21,7 @@ import cn.hotline12345.hub.classify.TaxonomyRoutes;
 import cn.hotline12345.hub.directory.DirectoryRepository;
 import cn.hotline12345.hub.directory.DirectoryRoutes;
 import cn.hotline12345.hub.health.HealthRoutes;
+import cn.hotline12345.hub.hotline.HotlineCalls;
 import cn.hotline12345.hub.intake.IntakeRoutes;
 import cn.hotline12345.hub.intake.IntakeService;
 import cn.hotline12345.hub.intake.RegistrationRoutes;
@@ -179,7 +180,13 @@ public final class HttpServerVerticle extends VerticleBase {
                         authentication)
                 .mount(api);
         new SlaPolicyRoutes(new SlaPolicyRepository(pool, clock), reloadRules, authentication).mount(api);
-        new RegistrationRoutes(intake, new TaxonomyRepository(pool, clock), authentication, clock).mount(api);
+        new RegistrationRoutes(
+                        intake,
+                        new TaxonomyRepository(pool, clock),
+                        new HotlineCalls(pool, clock, config.getString("cti.recordingVariable", "record_file_path")),
+                        authentication,
+                        clock)
+                .mount(api);
         new AuditRoutes(pool, authentication).mount(api);
         new CitizenRoutes(new CitizenHistory(pool), new CitizenLinks(pool, clock), authentication).mount(api);
         String wechatToken = config.getString("wechat.token");

@@ -1,6 +1,7 @@
 package cn.hotline12345.hub.intake;
 
 import cn.hotline12345.channels.ChannelId;
+import cn.hotline12345.channels.Identity;
 import cn.hotline12345.channels.InboundMessage;
 import cn.hotline12345.channels.PhoneNumbers;
 import cn.hotline12345.hub.account.Authentication;
@@ -8,36 +9,50 @@ import cn.hotline12345.hub.account.Role;
 import cn.hotline12345.hub.classify.Classifiers.TicketClassification;
 import cn.hotline12345.hub.classify.Taxonomy;
 import cn.hotline12345.hub.classify.TaxonomyRepository;
+import cn.hotline12345.hub.hotline.HotlineCall;
+import cn.hotline12345.hub.hotline.HotlineCalls;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.http.Times;
 import cn.hotline12345.hub.ticket.NewTicket;
 import cn.hotline12345.hub.ticket.StoredTicket;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/v1/tickets}: an agent registers a hotline call as a ticket (来电登记), with the caller's phone, the
  * agent's type and category (or the classifier's), urgency, and optionally an on-the-spot answer to a 咨询 (直接答复)
- * that closes the ticket at once. The call id makes retries safe.
+ * that closes the ticket at once. The call id makes retries safe; when the switch reported that call, its caller
+ * number becomes the ticket's verified phone identity and the call is attached to the ticket.
  */
 public final class RegistrationRoutes {
 
     private static final Set<String> URGENCIES = Set.of("NORMAL", "URGENT", "CRITICAL");
+    private static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
 
     private final IntakeService intake;
     private final TaxonomyRepository taxonomies;
+    private final HotlineCalls calls;
     private final Authentication authentication;
     private final Clock clock;
 
     public RegistrationRoutes(
-            IntakeService intake, TaxonomyRepository taxonomies, Authentication authentication, Clock clock) {
+            IntakeService intake,
+            TaxonomyRepository taxonomies,
+            HotlineCalls calls,
+            Authentication authentication,
+            Clock clock) {
         this.intake = intake;
         this.taxonomies = taxonomies;
+        this.calls = calls;
         this.authentication = authentication;
         this.clock = clock;
     }
@@ -73,6 +88,9 @@ public final class RegistrationRoutes {
         String address = body.text("address", "地址", 200);
         String area = body.text("area", "所属区域", 50);
         String callId = body.text("callId", "通话编号", IntakeRequests.MAX_KEY);
+        if (callId != null && !CALL_ID.matcher(callId).matches()) {
+            body.reject("callId", "通话编号格式不正确：应为交换机的通话ID（字母、数字及 . _ : @ -，不含空格）");
+        }
         String answer = body.text("answer", "直接答复内容", 5000);
         boolean consent = body.bool("publicConsent", "是否同意公开", false);
         if (answer != null && !"咨询".equals(type)) {
@@ -89,13 +107,23 @@ public final class RegistrationRoutes {
                 .active()
                 .compose(taxonomy -> {
                     check(taxonomy, type, category, subcategory);
+                    return callId == null ? Future.succeededFuture(Optional.<HotlineCall>empty()) : calls.find(callId);
+                })
+                .compose(call -> {
                     TicketClassification decision = type != null && category != null
                             ? new TicketClassification(type, 1.0, category, 1.0, "agent", false)
                             : null;
                     NewTicket ticket = new NewTicket(
-                            message, key, actor, decision, new NewTicket.AgentInput(subcategory, urgency, answer));
+                            withCaller(message, call),
+                            key,
+                            actor,
+                            decision,
+                            new NewTicket.AgentInput(subcategory, urgency, answer));
                     return intake.submit(ticket, type, category);
                 })
+                .compose(outcome -> callId == null
+                        ? Future.succeededFuture(outcome)
+                        : calls.attach(callId, outcome.ticket().id()).map(outcome))
                 .onSuccess(outcome -> {
                     StoredTicket stored = outcome.ticket();
                     ctx.response()
@@ -112,6 +140,13 @@ public final class RegistrationRoutes {
                                     .encode());
                 })
                 .onFailure(ctx::fail);
+    }
+
+    private static InboundMessage withCaller(InboundMessage message, Optional<HotlineCall> call) {
+        return call.map(HotlineCall::callerNumber)
+                .flatMap(PhoneNumbers::normalise)
+                .map(number -> message.withIdentities(List.of(Identity.verified(Identity.Kind.PHONE, number))))
+                .orElse(message);
     }
 
     private static void check(Taxonomy taxonomy, String type, String category, String subcategory) {

@@ -4,6 +4,7 @@ import cn.hotline12345.hub.account.AuditLog;
 import cn.hotline12345.hub.account.StaffUser;
 import cn.hotline12345.hub.directory.Department;
 import cn.hotline12345.hub.directory.Directory;
+import cn.hotline12345.hub.hotline.HotlineCalls;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.Times;
 import cn.hotline12345.hub.ticket.TicketAction;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** The read side of the workflow: a ticket's detail with its events and clocks, and the dispatchers' queues. */
 public final class WorkflowQueries {
@@ -68,7 +70,9 @@ public final class WorkflowQueries {
                                 Future<RowSet<Row>> followUps = pool.preparedQuery(WorkflowSql.FOLLOW_UPS)
                                         .execute(Tuple.of(id));
                                 JsonObject citizen = citizen(t, user);
-                                return Future.all(events, clocks, replies, followUps)
+                                Future<JsonArray> calls =
+                                        HotlineCalls.ofTicket(pool, id, callerView(citizen.getString("visibility")));
+                                return Future.all(events, clocks, replies, followUps, calls)
                                         .compose(all -> AuditLog.record(
                                                         pool,
                                                         user.actor(),
@@ -79,16 +83,25 @@ public final class WorkflowQueries {
                                                                 .put("citizenData", citizen.getString("visibility")),
                                                         LocalDateTime.now(ZoneOffset.UTC))
                                                 .map(done -> toDetail(
-                                                        t,
-                                                        lead,
-                                                        coIds,
-                                                        citizen,
-                                                        events.result(),
-                                                        clocks.result(),
-                                                        replies.result(),
-                                                        followUps.result())));
+                                                                t,
+                                                                lead,
+                                                                coIds,
+                                                                citizen,
+                                                                events.result(),
+                                                                clocks.result(),
+                                                                replies.result(),
+                                                                followUps.result())
+                                                        .put("calls", calls.result())));
                             });
                 });
+    }
+
+    private static UnaryOperator<String> callerView(String visibility) {
+        return switch (visibility) {
+            case "FULL" -> UnaryOperator.identity();
+            case "MASKED" -> Masking::phone;
+            default -> caller -> null;
+        };
     }
 
     /**
