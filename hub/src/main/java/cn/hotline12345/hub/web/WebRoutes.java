@@ -18,16 +18,16 @@ public final class WebRoutes {
 
     /** Adds the pages to the root router, after the API. */
     public void mount(Router root) {
-        root.route().method(HttpMethod.GET).handler(WebRoutes::secure);
-        root.route().method(HttpMethod.HEAD).handler(WebRoutes::secure);
-        root.get("/*")
+        root.route("/*")
+                .method(HttpMethod.GET)
+                .method(HttpMethod.HEAD)
+                .handler(WebRoutes::secure)
                 .handler(StaticHandler.create("web")
                         .setIndexPage("index.html")
                         .setDefaultContentEncoding("UTF-8")
                         .setMaxAgeSeconds(300)
                         .setIncludeHidden(false)
                         .setDirectoryListing(false));
-        root.head("/*").handler(StaticHandler.create("web").setIndexPage("index.html"));
     }
 
     private static void secure(RoutingContext ctx) {
