@@ -1,5 +1,6 @@
 package cn.hotline12345.channels;
 
+import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,17 @@ public record Identity(Kind kind, String value, boolean verified) {
         if (value.isBlank() || value.length() > 128) {
             throw new IllegalArgumentException("identifier must have 1 to 128 characters");
         }
+    }
+
+    /** As JSON: {@code kind}, {@code value}, {@code verified}. */
+    public JsonObject toJson() {
+        return new JsonObject().put("kind", kind.name()).put("value", value).put("verified", verified);
+    }
+
+    /** The identity {@link #toJson()} wrote. */
+    public static Identity fromJson(JsonObject json) {
+        return new Identity(
+                Kind.valueOf(json.getString("kind")), json.getString("value"), json.getBoolean("verified", false));
     }
 
     /** A verified identifier. */

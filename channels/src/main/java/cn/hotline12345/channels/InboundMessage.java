@@ -123,12 +123,7 @@ public record InboundMessage(
                 .put("receivedAt", receivedAt.toString())
                 .put(
                         "identities",
-                        new JsonArray(identities.stream()
-                                .map(i -> new JsonObject()
-                                        .put("kind", i.kind().name())
-                                        .put("value", i.value())
-                                        .put("verified", i.verified()))
-                                .toList()));
+                        new JsonArray(identities.stream().map(Identity::toJson).toList()));
     }
 
     /** The message written by {@link #toJson()}. */
@@ -149,10 +144,7 @@ public record InboundMessage(
                 Instant.parse(json.getString("receivedAt")),
                 json.getJsonArray("identities", new JsonArray()).stream()
                         .map(JsonObject.class::cast)
-                        .map(i -> new Identity(
-                                Identity.Kind.valueOf(i.getString("kind")),
-                                i.getString("value"),
-                                i.getBoolean("verified", false)))
+                        .map(Identity::fromJson)
                         .toList());
     }
 }

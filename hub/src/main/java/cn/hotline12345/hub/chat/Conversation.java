@@ -44,12 +44,7 @@ public record Conversation(
                 .put("citizenKey", citizenKey)
                 .put(
                         "identities",
-                        new JsonArray(identities.stream()
-                                .map(i -> new JsonObject()
-                                        .put("kind", i.kind().name())
-                                        .put("value", i.value())
-                                        .put("verified", i.verified()))
-                                .toList()))
+                        new JsonArray(identities.stream().map(Identity::toJson).toList()))
                 .put("state", state.name())
                 .put("agent", agent)
                 .put("agentName", agentName)
@@ -67,10 +62,7 @@ public record Conversation(
                 json.getString("citizenKey"),
                 json.getJsonArray("identities", new JsonArray()).stream()
                         .map(JsonObject.class::cast)
-                        .map(i -> new Identity(
-                                Identity.Kind.valueOf(i.getString("kind")),
-                                i.getString("value"),
-                                i.getBoolean("verified", false)))
+                        .map(Identity::fromJson)
                         .toList(),
                 ChatState.valueOf(json.getString("state")),
                 json.getString("agent"),

@@ -27,6 +27,8 @@ import java.util.Map;
  */
 public final class CitizenLinks {
 
+    private static final String MERGED = "该市民档案已并入其他档案，请对合并后的档案操作";
+
     private final Pool pool;
     private final Clock clock;
 
@@ -55,7 +57,7 @@ public final class CitizenLinks {
                         return Future.failedFuture(ApiException.invalid("sourceId", "要合并的市民档案不存在"));
                     }
                     if (target.getLong("merged_into") != null || source.getLong("merged_into") != null) {
-                        return Future.failedFuture(ApiException.conflict("该市民档案已并入其他档案，请对合并后的档案操作"));
+                        return Future.failedFuture(ApiException.conflict(MERGED));
                     }
                     return conn.preparedQuery(CitizenSql.MOVE_IDENTITIES)
                             .execute(Tuple.of(targetId, sourceId))
@@ -91,19 +93,10 @@ public final class CitizenLinks {
     public Future<Long> split(
             long citizenId, List<Long> identityIds, List<String> ticketNos, String actor, String reason) {
         LocalDateTime now = now();
-        return pool.withTransaction(conn -> conn.preparedQuery(CitizenSql.LOCK_CITIZEN)
-                .execute(Tuple.of(citizenId))
-                .compose(rows -> {
-                    if (rows.size() == 0) {
-                        return Future.failedFuture(ApiException.notFound("市民档案不存在"));
-                    }
-                    if (rows.iterator().next().getLong("merged_into") != null) {
-                        return Future.failedFuture(ApiException.conflict("该市民档案已并入其他档案，请对合并后的档案操作"));
-                    }
-                    return conn.preparedQuery(CitizenSql.INSERT_CITIZEN)
-                            .execute(Tuple.of(null, null, now, now))
-                            .map(inserted -> (long) inserted.property(MySQLClient.LAST_INSERTED_ID));
-                })
+        return pool.withTransaction(conn -> lockLive(conn, citizenId)
+                .compose(locked -> conn.preparedQuery(CitizenSql.INSERT_CITIZEN)
+                        .execute(Tuple.of(null, null, now, now))
+                        .map(inserted -> (long) inserted.property(MySQLClient.LAST_INSERTED_ID)))
                 .compose(created -> moveEach(conn, CitizenSql.MOVE_IDENTITY, created, citizenId, identityIds, 0)
                         .compose(movedAll -> movedAll
                                 ? moveEach(conn, CitizenSql.MOVE_TICKET, created, citizenId, ticketNos, 0)
@@ -129,18 +122,9 @@ public final class CitizenLinks {
     /** Links an identifier the citizen confirmed to an agent; fails with 409 when another citizen holds it. */
     public Future<Void> link(long citizenId, Identity.Kind kind, String value, String actor, String reason) {
         LocalDateTime now = now();
-        return pool.withTransaction(conn -> conn.preparedQuery(CitizenSql.LOCK_CITIZEN)
-                        .execute(Tuple.of(citizenId))
-                        .compose(rows -> {
-                            if (rows.size() == 0) {
-                                return Future.failedFuture(ApiException.notFound("市民档案不存在"));
-                            }
-                            if (rows.iterator().next().getLong("merged_into") != null) {
-                                return Future.failedFuture(ApiException.conflict("该市民档案已并入其他档案，请对合并后的档案操作"));
-                            }
-                            return conn.preparedQuery(CitizenSql.LINK_IDENTITY)
-                                    .execute(Tuple.of(citizenId, kind.name(), value, now));
-                        })
+        return pool.withTransaction(conn -> lockLive(conn, citizenId)
+                        .compose(locked -> conn.preparedQuery(CitizenSql.LINK_IDENTITY)
+                                .execute(Tuple.of(citizenId, kind.name(), value, now)))
                         .compose(linked -> AuditLog.record(
                                 conn,
                                 actor,
@@ -164,6 +148,21 @@ public final class CitizenLinks {
                                                                 .next()
                                                                 .getLong("citizen_id"))))
                         : Future.failedFuture(failure));
+    }
+
+    /** Locks a citizen that exists and was not merged into another; a 404 or 409 problem otherwise. */
+    private static Future<Void> lockLive(SqlConnection conn, long citizenId) {
+        return conn.preparedQuery(CitizenSql.LOCK_CITIZEN)
+                .execute(Tuple.of(citizenId))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(ApiException.notFound("市民档案不存在"));
+                    }
+                    if (rows.iterator().next().getLong("merged_into") != null) {
+                        return Future.failedFuture(ApiException.conflict(MERGED));
+                    }
+                    return Future.succeededFuture();
+                });
     }
 
     private static <T> Future<Boolean> moveEach(

@@ -8,20 +8,15 @@ import static cn.hotline12345.hub.TestHub.tokenFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hotline12345.hub.Hub;
+import cn.hotline12345.hub.JsonSocket;
 import cn.hotline12345.hub.TestHub;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -30,38 +25,6 @@ import org.junit.jupiter.api.Test;
  * citizen reconnects to the other hub and finds the conversation, and the transcript ends up on the ticket.
  */
 class ChatIT {
-
-    private static WebSocket socket(String url, BlockingQueue<JsonObject> received) {
-        return HttpClient.newHttpClient()
-                .newWebSocketBuilder()
-                .buildAsync(URI.create(url), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            received.add(new JsonObject(text.toString()));
-                            text.setLength(0);
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                })
-                .join();
-    }
-
-    private static JsonObject await(BlockingQueue<JsonObject> received, Predicate<JsonObject> wanted)
-            throws InterruptedException {
-        long until = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < until) {
-            JsonObject next = received.poll(500, TimeUnit.MILLISECONDS);
-            if (next != null && wanted.test(next)) {
-                return next;
-            }
-        }
-        throw new AssertionError("no matching event arrived");
-    }
 
     private static Predicate<JsonObject> line(String from, String containing) {
         return e -> "chat-line".equals(e.getString("type"))
@@ -76,44 +39,34 @@ class ChatIT {
                 .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.encode())));
     }
 
-    private static void say(WebSocket socket, JsonObject frame) {
-        socket.sendText(frame.encode(), true).join();
-    }
-
     @Test
     void theBotHandsOverToAnAgentOnAnotherHubAndTheTranscriptReachesTheTicket() throws Exception {
         Hub first = TestHub.get();
         try (Hub second = Hub.start(
                 TestHub.config(TestHub.dataDir("chat-second"), first.config().redisKeyPrefix())
                         .withServers(Optional.of(first.mysqlUri()), Optional.of(first.redisUri())))) {
-            String firstWs = "ws://127.0.0.1:" + first.httpPort();
             String secondHttp = "http://127.0.0.1:" + second.httpPort();
-            String secondWs = "ws://127.0.0.1:" + second.httpPort();
 
             String code = "chat-" + UUID.randomUUID().toString().substring(0, 8);
             String citizenToken = json(postJson(
                             "/api/v1/miniprogram/login",
                             new JsonObject().put("code", code).encode()))
                     .getString("token");
-            BlockingQueue<JsonObject> citizen = new LinkedBlockingQueue<>();
-            WebSocket citizenSocket = socket(firstWs + "/api/v1/miniprogram/chat?token=" + citizenToken, citizen);
-            JsonObject history = await(citizen, e -> "chat-history".equals(e.getString("type")));
+            JsonSocket citizen = JsonSocket.open(first.httpPort(), "/api/v1/miniprogram/chat?token=" + citizenToken);
+            JsonObject history = citizen.await(e -> "chat-history".equals(e.getString("type")));
             String chatId = history.getJsonObject("chat").getString("id");
             assertThat(history.getJsonObject("chat").getString("state")).isEqualTo("BOT");
             assertThat(history.getJsonArray("lines").getJsonObject(0).getString("from"))
                     .isEqualTo("bot");
 
             String agentToken = tokenFor("AGENT", null);
-            BlockingQueue<JsonObject> agent = new LinkedBlockingQueue<>();
-            WebSocket agentSocket = socket(secondWs + "/api/v1/live?token=" + agentToken, agent);
-            await(agent, e -> "hello".equals(e.getString("type")));
+            JsonSocket agent = JsonSocket.open(second.httpPort(), "/api/v1/live?token=" + agentToken);
+            agent.await(e -> "hello".equals(e.getString("type")));
 
-            say(citizenSocket, new JsonObject().put("type", "message").put("text", "我要转人工"));
-            await(
-                    citizen,
-                    e -> "chat-state".equals(e.getString("type"))
-                            && "WAITING".equals(e.getJsonObject("chat").getString("state")));
-            await(agent, e -> "chat-queue".equals(e.getString("type")));
+            citizen.send(new JsonObject().put("type", "message").put("text", "我要转人工"));
+            citizen.await(e -> "chat-state".equals(e.getString("type"))
+                    && "WAITING".equals(e.getJsonObject("chat").getString("state")));
+            agent.await(e -> "chat-queue".equals(e.getString("type")));
             JsonArray queue = json(call(secondHttp, agentToken, "GET", "/api/v1/chats/queue", null))
                     .getJsonArray("items");
             assertThat(queue.stream().map(i -> ((JsonObject) i).getString("id")))
@@ -126,7 +79,7 @@ class ChatIT {
             assertThat(call(secondHttp, otherAgent, "POST", "/api/v1/chats/" + chatId + "/take", null)
                             .statusCode())
                     .isEqualTo(409);
-            await(citizen, line("system", "为您服务"));
+            citizen.await(line("system", "为您服务"));
 
             assertThat(call(
                                     secondHttp,
@@ -136,7 +89,7 @@ class ChatIT {
                                     new JsonObject().put("text", "您好，请问遇到什么问题？"))
                             .statusCode())
                     .isEqualTo(204);
-            await(citizen, line("agent", "遇到什么问题"));
+            citizen.await(line("agent", "遇到什么问题"));
             assertThat(call(
                                     secondHttp,
                                     otherAgent,
@@ -146,23 +99,20 @@ class ChatIT {
                             .statusCode())
                     .isEqualTo(403);
 
-            say(citizenSocket, new JsonObject().put("type", "message").put("text", "桂花苑小区东门路灯坏了一个月，晚上很黑"));
-            await(
-                    agent,
-                    e -> "chat-line".equals(e.getString("type"))
-                            && e.getString("chatId").equals(chatId)
-                            && e.getJsonObject("line").getString("text").contains("路灯"));
+            citizen.send(new JsonObject().put("type", "message").put("text", "桂花苑小区东门路灯坏了一个月，晚上很黑"));
+            agent.await(e -> "chat-line".equals(e.getString("type"))
+                    && e.getString("chatId").equals(chatId)
+                    && e.getJsonObject("line").getString("text").contains("路灯"));
 
-            say(citizenSocket, new JsonObject().put("type", "shout"));
-            assertThat(await(citizen, e -> "error".equals(e.getString("type"))).getString("detail"))
+            citizen.send(new JsonObject().put("type", "shout"));
+            assertThat(citizen.await(e -> "error".equals(e.getString("type"))).getString("detail"))
                     .contains("不支持");
-            citizenSocket.sendText("not json", true).join();
-            await(citizen, e -> "error".equals(e.getString("type")));
-            citizenSocket.sendClose(WebSocket.NORMAL_CLOSURE, "network change").join();
+            citizen.sendText("not json");
+            citizen.await(e -> "error".equals(e.getString("type")));
+            citizen.close();
 
-            BlockingQueue<JsonObject> again = new LinkedBlockingQueue<>();
-            WebSocket resumed = socket(secondWs + "/api/v1/miniprogram/chat?token=" + citizenToken, again);
-            JsonObject resumedHistory = await(again, e -> "chat-history".equals(e.getString("type")));
+            JsonSocket again = JsonSocket.open(second.httpPort(), "/api/v1/miniprogram/chat?token=" + citizenToken);
+            JsonObject resumedHistory = again.await(e -> "chat-history".equals(e.getString("type")));
             assertThat(resumedHistory.getJsonObject("chat").getString("id")).isEqualTo(chatId);
             assertThat(resumedHistory.getJsonObject("chat").getString("state")).isEqualTo("AGENT");
             assertThat(resumedHistory.getJsonArray("lines").encode())
@@ -177,7 +127,7 @@ class ChatIT {
                     new JsonObject().put("title", "桂花苑小区东门路灯不亮").put("phone", "13900002222"));
             assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
             String ticketNo = json(ticket).getString("ticketNo");
-            await(again, line("system", ticketNo));
+            again.await(line("system", ticketNo));
             assertThat(json(call(secondHttp, agentToken, "POST", "/api/v1/chats/" + chatId + "/ticket", null))
                             .getString("ticketNo"))
                     .isEqualTo(ticketNo);
@@ -190,10 +140,8 @@ class ChatIT {
             HttpResponse<String> closed =
                     call(secondHttp, agentToken, "POST", "/api/v1/chats/" + chatId + "/close", null);
             assertThat(closed.statusCode()).isEqualTo(200);
-            await(
-                    again,
-                    e -> "chat-state".equals(e.getString("type"))
-                            && "CLOSED".equals(e.getJsonObject("chat").getString("state")));
+            again.await(e -> "chat-state".equals(e.getString("type"))
+                    && "CLOSED".equals(e.getJsonObject("chat").getString("state")));
             assertThat(count(
                             "SELECT COUNT(*) FROM chat_session s JOIN ticket t ON t.id = s.ticket_id"
                                     + " WHERE s.id = ? AND t.ticket_no = ? AND s.transcript LIKE '%路灯%'",
@@ -212,37 +160,29 @@ class ChatIT {
                                     new JsonObject().put("text", "还在吗"))
                             .statusCode())
                     .isEqualTo(409);
-            resumed.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-            agentSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            again.close();
+            agent.close();
         }
     }
 
     @Test
     void aWebVisitorChatsWithTheBotAndBadRequestsAreProblems() throws Exception {
-        String ws = TestHub.baseUrl().replace("http://", "ws://");
-        BlockingQueue<JsonObject> visitor = new LinkedBlockingQueue<>();
-        WebSocket socket = socket(
-                ws + "/api/v1/chat/socket?visitor="
-                        + UUID.randomUUID().toString().replace("-", ""),
-                visitor);
-        String chatId = await(visitor, e -> "chat-history".equals(e.getString("type")))
+        JsonSocket visitor = JsonSocket.open(
+                "/api/v1/chat/socket?visitor=" + UUID.randomUUID().toString().replace("-", ""));
+        String chatId = visitor.await(e -> "chat-history".equals(e.getString("type")))
                 .getJsonObject("chat")
                 .getString("id");
-        say(socket, new JsonObject().put("type", "message").put("text", "啊啊啊啊啊啊"));
-        await(visitor, line("bot", "抱歉"));
-        say(socket, new JsonObject().put("type", "message").put("text", "呜呜呜呜呜呜"));
-        await(
-                visitor,
-                e -> "chat-state".equals(e.getString("type"))
-                        && "WAITING".equals(e.getJsonObject("chat").getString("state")));
-        say(socket, new JsonObject().put("type", "message").put("text", "x".repeat(ChatService.MAX_LINE + 1)));
-        await(visitor, e -> "error".equals(e.getString("type")));
-        say(socket, new JsonObject().put("type", "close"));
-        await(
-                visitor,
-                e -> "chat-state".equals(e.getString("type"))
-                        && "CLOSED".equals(e.getJsonObject("chat").getString("state")));
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        visitor.send(new JsonObject().put("type", "message").put("text", "啊啊啊啊啊啊"));
+        visitor.await(line("bot", "抱歉"));
+        visitor.send(new JsonObject().put("type", "message").put("text", "呜呜呜呜呜呜"));
+        visitor.await(e -> "chat-state".equals(e.getString("type"))
+                && "WAITING".equals(e.getJsonObject("chat").getString("state")));
+        visitor.send(new JsonObject().put("type", "message").put("text", "x".repeat(ChatService.MAX_LINE + 1)));
+        visitor.await(e -> "error".equals(e.getString("type")));
+        visitor.send(new JsonObject().put("type", "close"));
+        visitor.await(e -> "chat-state".equals(e.getString("type"))
+                && "CLOSED".equals(e.getJsonObject("chat").getString("state")));
+        visitor.close();
 
         String agent = tokenFor("AGENT", null);
         assertThat(TestHub.getAs(agent, "/api/v1/chats/" + chatId).statusCode()).isEqualTo(200);
