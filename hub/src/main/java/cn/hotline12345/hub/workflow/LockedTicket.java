@@ -6,8 +6,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * A ticket row locked for a transition, with its co-units. {@code notifyTo} is where the citizen hears back: the
- * channel address the request came from (an openid), else the phone number given.
+ * A ticket row locked for a transition, with its co-units. {@code notifyTo} is where the citizen hears back: on the
+ * official account the openid (customer-service messages), elsewhere the phone number given (SMS), else the channel
+ * address (a mini-program openid, whose citizens read replies under 我的诉求).
  */
 record LockedTicket(
         long id,

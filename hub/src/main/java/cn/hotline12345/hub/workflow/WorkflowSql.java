@@ -7,8 +7,11 @@ final class WorkflowSql {
 
     private static final String TICKET_COLUMNS =
             """
-            id, ticket_no, channel, citizen_id, citizen_phone, COALESCE(reply_to, citizen_phone) AS notify_to, master_ticket_id, status, event_seq, title, content, request_type,
-                category, subcategory, urgency, address, area, area_code, lead_department_id, routing_version,
+            id, ticket_no, channel, citizen_id, citizen_phone,
+                CASE WHEN channel = 'wechat' THEN COALESCE(reply_to, citizen_phone)
+                    ELSE COALESCE(citizen_phone, reply_to) END AS notify_to,
+                master_ticket_id, status, event_seq, title, content, request_type, category, subcategory, urgency,
+                address, area, area_code, lead_department_id, routing_version,
                 routing_row_no, dispatched_at, accepted_at, replied_at, return_due_at, accept_due_at, reply_due_at,
                 reply_unit, follow_up_due_at, paused_at, extended_days, overdue, satisfaction, reopen_count,
                 public_consent, (SELECT m.department_id FROM mailbox m WHERE m.id = ticket.mailbox_id) AS mailbox_department_id""";
@@ -20,7 +23,10 @@ final class WorkflowSql {
 
     static final String MERGED_CHILDREN =
             """
-            SELECT id, ticket_no, status, event_seq, channel, COALESCE(reply_to, citizen_phone) AS notify_to FROM ticket
+            SELECT id, ticket_no, status, event_seq, channel,
+                CASE WHEN channel = 'wechat' THEN COALESCE(reply_to, citizen_phone)
+                    ELSE COALESCE(citizen_phone, reply_to) END AS notify_to
+            FROM ticket
             WHERE master_ticket_id = ? AND status = 'MERGED' ORDER BY id FOR UPDATE""";
 
     static final String SHARE_REPLY_WITH_CHILD =
