@@ -29,6 +29,7 @@ import cn.hotline12345.hub.storage.Datastores;
 import cn.hotline12345.hub.storage.FreePorts;
 import cn.hotline12345.hub.storage.SchemaMigrator;
 import cn.hotline12345.hub.wechat.WeChatApi;
+import cn.hotline12345.hub.wechat.WeChatApis;
 import cn.hotline12345.hub.wechat.WeChatNotifier;
 import cn.hotline12345.hub.workflow.BackgroundJobs;
 import cn.hotline12345.hub.workflow.ClockWorker;
@@ -140,18 +141,32 @@ public final class Hub implements AutoCloseable {
             Optional<Notifier> sms = config.smsUrl().isEmpty()
                     ? Optional.empty()
                     : Optional.of(new SmsGateway(vertx, config.smsUrl().get(), config.smsToken()));
-            Optional<Notifier> wechat =
+            RedisAPI apiTokens = RedisAPI.api(
+                    Redis.createClient(vertx, new RedisOptions().setConnectionString(datastores.redisUri())));
+            Duration apiTimeout = Duration.ofMillis(config.wechatApiTimeoutMillis());
+            WeChatApis wechatApis = new WeChatApis(
                     config.wechatSecret().isEmpty() || config.wechatAppId().isBlank()
                             ? Optional.empty()
-                            : Optional.of(new WeChatNotifier(new WeChatApi(
+                            : Optional.of(new WeChatApi(
                                     vertx,
-                                    RedisAPI.api(Redis.createClient(
-                                            vertx, new RedisOptions().setConnectionString(datastores.redisUri()))),
+                                    apiTokens,
                                     config.redisKeyPrefix(),
                                     config.wechatApiBase(),
                                     config.wechatAppId(),
                                     config.wechatSecret().get(),
-                                    Duration.ofMillis(config.wechatApiTimeoutMillis()))));
+                                    apiTimeout)),
+                    config.miniProgramAppId().isEmpty()
+                                    || config.miniProgramSecret().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(new WeChatApi(
+                                    vertx,
+                                    apiTokens,
+                                    config.redisKeyPrefix(),
+                                    config.miniProgramApiBase(),
+                                    config.miniProgramAppId().get(),
+                                    config.miniProgramSecret().get(),
+                                    apiTimeout)));
+            Optional<Notifier> wechat = wechatApis.officialAccount().map(WeChatNotifier::new);
             OutboxWorker outbox = new OutboxWorker(
                     background,
                     new CitizenNotifier(background, sms, wechat),
@@ -179,7 +194,7 @@ public final class Hub implements AutoCloseable {
             live.start();
             KbIndexHolder kb = new KbIndexHolder(vertx, knowledge);
             kb.follow(1_000).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-            config = deployHttp(vertx, config, datastores, classifiers, calendars, rules, kb);
+            config = deployHttp(vertx, config, datastores, classifiers, calendars, rules, kb, wechatApis);
             if (config.cti().isPresent()) {
                 vertx.deployVerticle(
                                 new HotlineVerticle(),
@@ -216,7 +231,8 @@ public final class Hub implements AutoCloseable {
             ClassifierHolder classifiers,
             CalendarHolder calendars,
             DispatchRulesHolder rules,
-            KbIndexHolder kb)
+            KbIndexHolder kb,
+            WeChatApis wechatApis)
             throws ExecutionException, InterruptedException, TimeoutException {
         boolean anyPort = requested.httpPort() == 0;
         for (int attempt = 1; ; attempt++) {
@@ -225,7 +241,7 @@ public final class Hub implements AutoCloseable {
                     .setInstances(candidate.httpInstances())
                     .setConfig(candidate.toVerticleConfig(datastores.mysqlUri(), datastores.redisUri()));
             try {
-                vertx.deployVerticle(() -> new HttpServerVerticle(classifiers, calendars, rules, kb), http)
+                vertx.deployVerticle(() -> new HttpServerVerticle(classifiers, calendars, rules, kb, wechatApis), http)
                         .toCompletionStage()
                         .toCompletableFuture()
                         .get(60, TimeUnit.SECONDS);

@@ -12,9 +12,8 @@ export class Problem extends Error {
     super(body.detail || body.title || `请求失败（${status}）`);
     this.status = status;
     this.body = body;
-    this.fields = [];
-    if (body.field) this.fields.push({ field: body.field, detail: body.detail });
-    for (const e of body.errors || []) this.fields.push({ field: e.field, detail: e.detail });
+    const all = [...(body.errors || []), ...(body.field ? [{ field: body.field, detail: body.detail }] : [])];
+    this.fields = all.filter((e, i) => all.findIndex((o) => o.field === e.field) === i);
   }
 }
 

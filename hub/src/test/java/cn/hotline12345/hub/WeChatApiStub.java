@@ -52,6 +52,8 @@ public final class WeChatApiStub {
             server.createContext("/cgi-bin/token", stub::token);
             server.createContext("/cgi-bin/message/custom/send", stub::customSend);
             server.createContext("/sns/jscode2session", stub::codeToSession);
+            server.createContext("/cgi-bin/user/info", stub::userInfo);
+            server.createContext("/wxa/business/getuserphonenumber", stub::phoneNumber);
             server.start();
             return stub;
         } catch (IOException e) {
@@ -98,9 +100,10 @@ public final class WeChatApiStub {
         JsonObject answer;
         if (!"GET".equals(exchange.getRequestMethod()) || !"client_credential".equals(query.get("grant_type"))) {
             answer = error(40002, "invalid grant_type");
-        } else if (!TestHub.WECHAT_APPID.equals(query.get("appid"))) {
+        } else if (!TestHub.WECHAT_APPID.equals(query.get("appid")) && !MINI_APPID.equals(query.get("appid"))) {
             answer = error(40013, "invalid appid");
-        } else if (!SECRET.equals(query.get("secret"))) {
+        } else if (!(TestHub.WECHAT_APPID.equals(query.get("appid")) ? SECRET : MINI_SECRET)
+                .equals(query.get("secret"))) {
             answer = error(40125, "invalid appsecret");
         } else {
             String token = "ACCESS_TOKEN_" + issued.incrementAndGet();
@@ -165,6 +168,45 @@ public final class WeChatApiStub {
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** A follower's info: openids starting with {@code oU-} have the unionid {@code oUnion-<rest>}. */
+    private void userInfo(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange);
+        String openid = query.getOrDefault("openid", "");
+        JsonObject answer;
+        if (!valid.contains(query.get("access_token"))) {
+            answer = error(40001, "invalid credential");
+        } else {
+            answer = new JsonObject().put("subscribe", 1).put("openid", openid);
+            if (openid.startsWith("oU-")) {
+                answer.put("unionid", "oUnion-" + openid.substring(3));
+            }
+        }
+        reply(exchange, answer);
+    }
+
+    /** The phone WeChat confirmed: code {@code phone-<digits>} answers those digits, any other code 40029. */
+    private void phoneNumber(HttpExchange exchange) throws IOException {
+        String token = query(exchange).get("access_token");
+        JsonObject body = new JsonObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String code = body.getString("code", "");
+        JsonObject answer;
+        if (!valid.contains(token)) {
+            answer = error(40001, "invalid credential");
+        } else if (!code.startsWith("phone-")) {
+            answer = error(40029, "invalid code");
+        } else {
+            String digits = code.substring(6);
+            answer = error(0, "ok")
+                    .put(
+                            "phone_info",
+                            new JsonObject()
+                                    .put("phoneNumber", "+86 " + digits)
+                                    .put("purePhoneNumber", digits)
+                                    .put("countryCode", "86"));
+        }
+        reply(exchange, answer);
     }
 
     private static JsonObject error(int errcode, String errmsg) {

@@ -16,9 +16,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An agent's corrections of who is who: merging two citizens found to be one person, splitting identities and
@@ -59,30 +61,15 @@ public final class CitizenLinks {
                     if (target.getLong("merged_into") != null || source.getLong("merged_into") != null) {
                         return Future.failedFuture(ApiException.conflict(MERGED));
                     }
-                    return conn.preparedQuery(CitizenSql.MOVE_IDENTITIES)
-                            .execute(Tuple.of(targetId, sourceId))
-                            .compose(identities -> conn.preparedQuery(CitizenSql.MOVE_TICKETS)
-                                    .execute(Tuple.of(targetId, sourceId))
-                                    .compose(tickets -> conn.preparedQuery(CitizenSql.RETIRE)
-                                            .execute(Tuple.of(targetId, now, sourceId))
-                                            .compose(retired -> conn.preparedQuery(CitizenSql.FILL_CONTACT)
-                                                    .execute(Tuple.of(
-                                                            source.getString("name"),
-                                                            source.getString("phone"),
-                                                            now,
-                                                            targetId)))
-                                            .compose(filled -> AuditLog.record(
-                                                    conn,
-                                                    actor,
-                                                    "CITIZEN_MERGE",
-                                                    "citizen",
-                                                    String.valueOf(targetId),
-                                                    new JsonObject()
-                                                            .put("sourceId", sourceId)
-                                                            .put("identitiesMoved", identities.rowCount())
-                                                            .put("ticketsMoved", tickets.rowCount())
-                                                            .put("reason", reason),
-                                                    now))));
+                    return absorb(
+                            conn,
+                            targetId,
+                            sourceId,
+                            source.getString("name"),
+                            source.getString("phone"),
+                            actor,
+                            reason,
+                            now);
                 }));
     }
 
@@ -148,6 +135,112 @@ public final class CitizenLinks {
                                                                 .next()
                                                                 .getLong("citizen_id"))))
                         : Future.failedFuture(failure));
+    }
+
+    /**
+     * Links identities WeChat or the switch vouched for together (a mini-program user's openid, unionid and the phone
+     * number WeChat confirmed): they are one person, so citizens holding any of them become one — the holder of the
+     * first — with an audit record of each merge. Answers the citizen.
+     */
+    public Future<Long> linkVerified(List<Identity> identities, String actor, String reason) {
+        LocalDateTime now = now();
+        return pool.withTransaction(
+                conn -> owners(conn, identities, 0, new ArrayList<>()).compose(owners -> {
+                    List<Long> distinct =
+                            owners.stream().filter(Objects::nonNull).distinct().toList();
+                    String phone = identities.stream()
+                            .filter(i -> i.kind() == Identity.Kind.PHONE)
+                            .map(Identity::value)
+                            .findFirst()
+                            .orElse(null);
+                    Future<Long> target = distinct.isEmpty()
+                            ? conn.preparedQuery(CitizenSql.INSERT_CITIZEN)
+                                    .execute(Tuple.of(null, phone, now, now))
+                                    .map(inserted -> (long) inserted.property(MySQLClient.LAST_INSERTED_ID))
+                            : Future.succeededFuture(distinct.get(0));
+                    return target.compose(id -> absorbAll(conn, id, distinct, 1, actor, reason, now)
+                            .compose(merged -> linkAll(conn, id, identities, 0, now))
+                            .compose(linked ->
+                                    conn.preparedQuery(CitizenSql.FILL_CONTACT).execute(Tuple.of(null, phone, now, id)))
+                            .map(id));
+                }));
+    }
+
+    private Future<Void> absorbAll(
+            SqlConnection conn,
+            long target,
+            List<Long> others,
+            int index,
+            String actor,
+            String reason,
+            LocalDateTime now) {
+        if (index >= others.size()) {
+            return Future.succeededFuture();
+        }
+        long source = others.get(index);
+        return conn.preparedQuery(CitizenSql.LOCK_CITIZEN)
+                .execute(Tuple.of(source))
+                .compose(rows -> {
+                    Row row = rows.iterator().next();
+                    return absorb(
+                            conn, target, source, row.getString("name"), row.getString("phone"), actor, reason, now);
+                })
+                .compose(done -> absorbAll(conn, target, others, index + 1, actor, reason, now));
+    }
+
+    private static Future<List<Long>> owners(SqlConnection conn, List<Identity> ids, int index, List<Long> found) {
+        if (index == ids.size()) {
+            return Future.succeededFuture(found);
+        }
+        Identity identity = ids.get(index);
+        return conn.preparedQuery(CitizenSql.LOCK_OWNER_OF_IDENTITY)
+                .execute(Tuple.of(identity.kind().name(), identity.value()))
+                .compose(rows -> {
+                    found.add(rows.size() == 0 ? null : rows.iterator().next().getLong("citizen_id"));
+                    return owners(conn, ids, index + 1, found);
+                });
+    }
+
+    private static Future<Void> linkAll(
+            SqlConnection conn, long citizenId, List<Identity> ids, int index, LocalDateTime now) {
+        if (index == ids.size()) {
+            return Future.succeededFuture();
+        }
+        Identity identity = ids.get(index);
+        return conn.preparedQuery(CitizenSql.LINK_VERIFIED)
+                .execute(Tuple.of(citizenId, identity.kind().name(), identity.value(), now))
+                .compose(done -> linkAll(conn, citizenId, ids, index + 1, now));
+    }
+
+    private static Future<Void> absorb(
+            SqlConnection conn,
+            long targetId,
+            long sourceId,
+            String name,
+            String phone,
+            String actor,
+            String reason,
+            LocalDateTime now) {
+        return conn.preparedQuery(CitizenSql.MOVE_IDENTITIES)
+                .execute(Tuple.of(targetId, sourceId))
+                .compose(identities -> conn.preparedQuery(CitizenSql.MOVE_TICKETS)
+                        .execute(Tuple.of(targetId, sourceId))
+                        .compose(tickets -> conn.preparedQuery(CitizenSql.RETIRE)
+                                .execute(Tuple.of(targetId, now, sourceId))
+                                .compose(retired -> conn.preparedQuery(CitizenSql.FILL_CONTACT)
+                                        .execute(Tuple.of(name, phone, now, targetId)))
+                                .compose(filled -> AuditLog.record(
+                                        conn,
+                                        actor,
+                                        "CITIZEN_MERGE",
+                                        "citizen",
+                                        String.valueOf(targetId),
+                                        new JsonObject()
+                                                .put("sourceId", sourceId)
+                                                .put("identitiesMoved", identities.rowCount())
+                                                .put("ticketsMoved", tickets.rowCount())
+                                                .put("reason", reason),
+                                        now))));
     }
 
     /** Locks a citizen that exists and was not merged into another; a 404 or 409 problem otherwise. */

@@ -4,6 +4,15 @@ final class CitizenSql {
 
     static final String OWNER_OF_IDENTITY = "SELECT citizen_id FROM citizen_identity WHERE kind = ? AND identifier = ?";
 
+    static final String LOCK_OWNER_OF_IDENTITY =
+            "SELECT citizen_id FROM citizen_identity WHERE kind = ? AND identifier = ? FOR UPDATE";
+
+    static final String LINK_VERIFIED =
+            """
+            INSERT INTO citizen_identity (citizen_id, kind, identifier, verified, source, created_at)
+            VALUES (?, ?, ?, 1, 'channel', ?)
+            ON DUPLICATE KEY UPDATE citizen_id = VALUES(citizen_id), verified = 1""";
+
     static final String CITIZEN = "SELECT id, name, phone, merged_into, created_at FROM citizen WHERE id = ?";
 
     static final String LOCK_CITIZENS =

@@ -51,6 +51,8 @@ import cn.hotline12345.hub.stats.KpiRoutes;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import cn.hotline12345.hub.web.WebRoutes;
+import cn.hotline12345.hub.wechat.UnionIds;
+import cn.hotline12345.hub.wechat.WeChatApis;
 import cn.hotline12345.hub.wechat.WeChatRoutes;
 import cn.hotline12345.hub.wechat.WeChatTickets;
 import cn.hotline12345.hub.workflow.TicketWorkflow;
@@ -92,17 +94,23 @@ public final class HttpServerVerticle extends VerticleBase {
     private final CalendarHolder calendars;
     private final DispatchRulesHolder rules;
     private final KbIndexHolder kb;
+    private final WeChatApis wechatApis;
     private Pool pool;
     private Redis redis;
     private HttpServer server;
     private long graceMillis;
 
     public HttpServerVerticle(
-            ClassifierHolder classifiers, CalendarHolder calendars, DispatchRulesHolder rules, KbIndexHolder kb) {
+            ClassifierHolder classifiers,
+            CalendarHolder calendars,
+            DispatchRulesHolder rules,
+            KbIndexHolder kb,
+            WeChatApis wechatApis) {
         this.classifiers = classifiers;
         this.calendars = calendars;
         this.rules = rules;
         this.kb = kb;
+        this.wechatApis = wechatApis;
     }
 
     @Override
@@ -197,6 +205,10 @@ public final class HttpServerVerticle extends VerticleBase {
                             intake,
                             kb,
                             new WeChatTickets(pool),
+                            new UnionIds(
+                                    wechatApis.officialAccount(),
+                                    RedisAPI.api(redis),
+                                    config.getString("redis.keyPrefix")),
                             RedisAPI.api(redis),
                             config.getString("redis.keyPrefix"),
                             clock)
@@ -258,6 +270,8 @@ public final class HttpServerVerticle extends VerticleBase {
                             workflow,
                             attachments,
                             new CitizenHistory(pool),
+                            new CitizenLinks(pool, clock),
+                            wechatApis.miniProgram(),
                             new RateLimiter(RedisAPI.api(redis), config.getString("redis.keyPrefix")),
                             pool,
                             config.getInteger("photo.maxBytes"),

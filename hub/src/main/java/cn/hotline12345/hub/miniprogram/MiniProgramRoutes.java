@@ -3,10 +3,12 @@ package cn.hotline12345.hub.miniprogram;
 import cn.hotline12345.channels.ChannelInputException;
 import cn.hotline12345.channels.Identity;
 import cn.hotline12345.channels.InboundMessage;
+import cn.hotline12345.channels.PhoneNumbers;
 import cn.hotline12345.channels.miniprogram.MiniProgramForms;
 import cn.hotline12345.channels.miniprogram.Photos;
 import cn.hotline12345.hub.attachment.Attachments;
 import cn.hotline12345.hub.citizen.CitizenHistory;
+import cn.hotline12345.hub.citizen.CitizenLinks;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.http.QueryParams;
@@ -19,6 +21,9 @@ import cn.hotline12345.hub.publication.RateLimiter;
 import cn.hotline12345.hub.ticket.NewTicket;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import cn.hotline12345.hub.ticket.TicketStatus;
+import cn.hotline12345.hub.wechat.WeChatApi;
+import cn.hotline12345.hub.wechat.WeChatApiException;
+import cn.hotline12345.hub.workflow.Masking;
 import cn.hotline12345.hub.workflow.TicketWorkflow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -61,6 +66,8 @@ public final class MiniProgramRoutes {
     private final TicketWorkflow workflow;
     private final Attachments attachments;
     private final CitizenHistory citizens;
+    private final CitizenLinks links;
+    private final Optional<WeChatApi> api;
     private final RateLimiter limiter;
     private final Pool pool;
     private final int photoMaxBytes;
@@ -76,6 +83,8 @@ public final class MiniProgramRoutes {
             TicketWorkflow workflow,
             Attachments attachments,
             CitizenHistory citizens,
+            CitizenLinks links,
+            Optional<WeChatApi> api,
             RateLimiter limiter,
             Pool pool,
             int photoMaxBytes,
@@ -89,6 +98,8 @@ public final class MiniProgramRoutes {
         this.workflow = workflow;
         this.attachments = attachments;
         this.citizens = citizens;
+        this.links = links;
+        this.api = api;
         this.limiter = limiter;
         this.pool = pool;
         this.photoMaxBytes = photoMaxBytes;
@@ -109,6 +120,7 @@ public final class MiniProgramRoutes {
                 .handler(this::requireSession)
                 .handler(this::submit);
         api.post("/miniprogram/login").handler(this::login);
+        api.post("/miniprogram/phone").handler(this::requireSession).handler(this::bindPhone);
         api.get("/miniprogram/requests").handler(this::requireSession).handler(this::mine);
         api.get("/miniprogram/requests/:ticketNo").handler(this::requireSession).handler(this::progress);
         api.post("/miniprogram/requests/:ticketNo/rating")
@@ -133,6 +145,53 @@ public final class MiniProgramRoutes {
                                 .put("openid", user.openid())))
                 .onSuccess(body -> Responses.json(ctx, 200, body))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * Links the phone number WeChat confirms for this user ({@code getPhoneNumber} code → {@code
+     * /wxa/business/getuserphonenumber}) to the citizen: a verified phone, so the user's hotline calls, web messages
+     * and mini-program requests become one history.
+     */
+    private void bindPhone(RoutingContext ctx) {
+        JsonInput in = JsonInput.of(ctx);
+        String code = in.requiredText("code", "手机号授权凭证", 128);
+        in.throwIfInvalid();
+        if (api.isEmpty()) {
+            throw new ApiException(503, "upstream-unavailable", "未配置小程序密钥，暂不能验证手机号", List.of());
+        }
+        CitizenSession session = session(ctx);
+        api.get()
+                .call("/wxa/business/getuserphonenumber", Map.of(), new JsonObject().put("code", code))
+                .recover(failure -> Future.failedFuture(
+                        failure instanceof WeChatApiException refused && refused.errcode() == 40029
+                                ? ApiException.invalid("code", "手机号授权凭证无效或已使用，请重新授权")
+                                : new ApiException(503, "upstream-unavailable", "微信暂不能验证手机号，请稍后再试", List.of())))
+                .compose(answer -> {
+                    JsonObject info = answer.getJsonObject("phone_info", new JsonObject());
+                    Optional<String> phone = PhoneNumbers.normalise(info.getString("purePhoneNumber"));
+                    if (phone.isEmpty()) {
+                        return Future.failedFuture(
+                                new ApiException(503, "upstream-unavailable", "微信未返回手机号，请稍后再试", List.of()));
+                    }
+                    List<Identity> sameUser = new ArrayList<>(sender(session));
+                    sameUser.add(Identity.verified(Identity.Kind.PHONE, phone.get()));
+                    return links.linkVerified(sameUser, "channel:miniprogram", "微信验证的手机号")
+                            .map(citizen -> new JsonObject()
+                                    .put("phone", Masking.phone(phone.get()))
+                                    .put("verified", true));
+                })
+                .onSuccess(body -> Responses.json(ctx, 200, body))
+                .onFailure(ctx::fail);
+    }
+
+    /** The verified identities of a signed-in mini-program user. */
+    static List<Identity> sender(CitizenSession session) {
+        List<Identity> ids = new ArrayList<>();
+        ids.add(Identity.verified(Identity.Kind.MINIPROGRAM_OPENID, session.openid()));
+        if (session.unionid() != null && !session.unionid().isBlank()) {
+            ids.add(Identity.verified(Identity.Kind.WECHAT_UNIONID, session.unionid()));
+        }
+        return ids;
     }
 
     private void requireMultipart(RoutingContext ctx) {

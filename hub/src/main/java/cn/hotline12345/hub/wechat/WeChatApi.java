@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -68,10 +69,28 @@ public final class WeChatApi {
                 .put("touser", openid)
                 .put("msgtype", "text")
                 .put("text", new JsonObject().put("content", text));
-        return accessToken().compose(token -> postMessage(token, body)
+        return call("/cgi-bin/message/custom/send", Map.of(), body).mapEmpty();
+    }
+
+    /**
+     * Calls an API that takes the access token as a query parameter — {@code POST} with a JSON body, or {@code GET} when
+     * the body is null — renewing the token once when WeChat says it is invalid. Answers WeChat's JSON; fails with
+     * {@link WeChatApiException} when WeChat refuses.
+     */
+    public Future<JsonObject> call(String path, Map<String, String> query, JsonObject body) {
+        return accessToken().compose(token -> send(token, path, query, body)
                 .recover(failure -> failure instanceof WeChatApiException refused && refused.tokenInvalid()
-                        ? renew(token).compose(fresh -> postMessage(fresh, body))
+                        ? renew(token).compose(fresh -> send(fresh, path, query, body))
                         : Future.failedFuture(failure)));
+    }
+
+    private Future<JsonObject> send(String token, String path, Map<String, String> query, JsonObject body) {
+        var request = body == null ? client.getAbs(base + path) : client.postAbs(base + path);
+        request.addQueryParam("access_token", token).timeout(timeoutMillis);
+        query.forEach(request::addQueryParam);
+        return (body == null ? request.send() : request.sendJsonObject(body))
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .compose(WeChatApi::answer);
     }
 
     /** A valid access token: the shared one, or a new one when there is none. */
@@ -115,16 +134,6 @@ public final class WeChatApi {
                     return redis.set(List.of(tokenKey, token, "EX", String.valueOf(ttl)))
                             .map(stored -> token);
                 });
-    }
-
-    private Future<Void> postMessage(String token, JsonObject body) {
-        return client.postAbs(base + "/cgi-bin/message/custom/send")
-                .addQueryParam("access_token", token)
-                .timeout(timeoutMillis)
-                .sendJsonObject(body)
-                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .compose(WeChatApi::answer)
-                .mapEmpty();
     }
 
     private static Future<JsonObject> answer(HttpResponse<Buffer> response) {

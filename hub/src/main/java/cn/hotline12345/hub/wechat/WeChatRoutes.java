@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +46,7 @@ public final class WeChatRoutes {
     private final WeChatCrypto crypto;
     private final IntakeService intake;
     private final KbIndexHolder kb;
+    private final UnionIds unionIds;
     private final WeChatMenu menu;
     private final RedisAPI redis;
     private final String prefix;
@@ -55,6 +57,7 @@ public final class WeChatRoutes {
             IntakeService intake,
             KbIndexHolder kb,
             WeChatTickets tickets,
+            UnionIds unionIds,
             RedisAPI redis,
             String prefix,
             Clock clock) {
@@ -62,6 +65,7 @@ public final class WeChatRoutes {
         this.intake = intake;
         this.kb = kb;
         this.menu = new WeChatMenu(tickets);
+        this.unionIds = unionIds;
         this.redis = redis;
         this.prefix = prefix;
         this.clock = clock;
@@ -156,22 +160,29 @@ public final class WeChatRoutes {
         if (content.length() < 4) {
             return Future.succeededFuture("请在“投诉”后写明具体事项、地点和时间，例如：投诉 桂花苑小区东门路灯坏了一个月。");
         }
-        InboundMessage inbound = new InboundMessage(
-                ChannelId.WECHAT,
-                message.msgId(),
-                null,
-                content,
-                null,
-                null,
-                null,
-                null,
-                false,
-                Instant.ofEpochSecond(
-                        message.createTime() > 0
-                                ? message.createTime()
-                                : clock.instant().getEpochSecond()),
-                List.of(Identity.verified(Identity.Kind.WECHAT_OPENID, message.fromUser())));
-        return intake.submit(new NewTicket(inbound, null, "channel:wechat:" + message.fromUser(), null))
+        Instant sent = Instant.ofEpochSecond(
+                message.createTime() > 0
+                        ? message.createTime()
+                        : clock.instant().getEpochSecond());
+        return unionIds.of(message.fromUser())
+                .compose(unionid -> {
+                    List<Identity> sender = new ArrayList<>();
+                    sender.add(Identity.verified(Identity.Kind.WECHAT_OPENID, message.fromUser()));
+                    unionid.ifPresent(u -> sender.add(Identity.verified(Identity.Kind.WECHAT_UNIONID, u)));
+                    InboundMessage inbound = new InboundMessage(
+                            ChannelId.WECHAT,
+                            message.msgId(),
+                            null,
+                            content,
+                            null,
+                            null,
+                            null,
+                            null,
+                            false,
+                            sent,
+                            sender);
+                    return intake.submit(new NewTicket(inbound, null, "channel:wechat:" + message.fromUser(), null));
+                })
                 .map(outcome -> "您的诉求已受理，工单号：" + outcome.ticket().ticketNo() + "。我们将尽快交承办单位办理，办理结果会通过本公众号告知您。");
     }
 

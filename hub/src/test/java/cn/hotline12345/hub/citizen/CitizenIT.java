@@ -157,6 +157,62 @@ class CitizenIT {
     }
 
     @Test
+    void aPersonsPhoneAndWeChatIdsResolveToOneHistory() throws Exception {
+        String agent = tokenFor("AGENT", null);
+        String person = "u-" + UUID.randomUUID().toString().substring(0, 8);
+        String phone = "139" + String.valueOf(System.nanoTime()).substring(5, 13);
+
+        String earlier = webRequest(phone);
+        JsonObject byPhone = json(getAs(agent, "/api/v1/citizens?phone=" + phone));
+        long earlierCitizen =
+                byPhone.getJsonArray("unverifiedTickets").getJsonObject(0).getLong("citizenId");
+        assertThat(sendAs(
+                                agent,
+                                "POST",
+                                "/api/v1/citizens/" + earlierCitizen + "/identities",
+                                new JsonObject()
+                                        .put("kind", "PHONE")
+                                        .put("value", phone)
+                                        .put("reason", "来电号码"))
+                        .statusCode())
+                .isEqualTo(201);
+
+        String viaAccount = wechatComplaint("oU-" + person, "桂花苑小区东门路灯坏了一个月没人修");
+        String token = json(postJson(
+                        "/api/v1/miniprogram/login",
+                        new JsonObject().put("code", person).encode()))
+                .getString("token");
+        HttpResponse<String> viaMiniProgram =
+                sendAs(token, "POST", "/api/v1/miniprogram/phone", new JsonObject().put("code", "phone-" + phone));
+        assertThat(viaMiniProgram.statusCode()).as(viaMiniProgram.body()).isEqualTo(200);
+        assertThat(json(viaMiniProgram).getString("phone")).contains("****");
+
+        JsonObject history = json(getAs(agent, "/api/v1/citizens?phone=" + phone));
+        long citizenId = history.getJsonObject("citizen").getLong("id");
+        assertThat(ticketNos(history.getJsonArray("tickets"))).contains(earlier, viaAccount);
+        assertThat(history.getJsonObject("citizen").getJsonArray("identities").encode())
+                .contains("WECHAT_OPENID", "WECHAT_UNIONID", "MINIPROGRAM_OPENID", "PHONE");
+        assertThat(json(getAs(agent, "/api/v1/citizens?openid=oU-" + person))
+                        .getJsonObject("citizen")
+                        .getLong("id"))
+                .isEqualTo(citizenId);
+        assertThat(json(getAs(agent, "/api/v1/citizens?miniOpenid=oMini-" + person))
+                        .getJsonObject("citizen")
+                        .getLong("id"))
+                .isEqualTo(citizenId);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_log WHERE action = 'CITIZEN_MERGE' AND actor = 'channel:miniprogram'"
+                                + " AND target_id = ?",
+                        String.valueOf(citizenId)))
+                .isGreaterThanOrEqualTo(1);
+
+        HttpResponse<String> badCode =
+                sendAs(token, "POST", "/api/v1/miniprogram/phone", new JsonObject().put("code", "nonsense"));
+        assertThat(badCode.statusCode()).isEqualTo(400);
+        assertThat(json(badCode).getString("field")).isEqualTo("code");
+    }
+
+    @Test
     void badLookupsAndCorrectionsAreClearProblems() {
         String agent = tokenFor("AGENT", null);
         HttpResponse<String> two = getAs(agent, "/api/v1/citizens?phone=13900000000&openid=x");
