@@ -1,9 +1,21 @@
 // One ticket as the department portal and the supervisor console show it (facts, citizen, replies, attachments,
 // history), and the small forms that perform workflow actions. Citizen text only ever becomes text nodes.
-import { api, clearProblems, formData, showProblem, token } from '/assets/js/api.js';
+import { api, clearProblems, formData, showProblem as show, token } from '/assets/js/api.js';
 import { countdown, h, notice, time } from '/assets/js/dom.js';
 
 const HOUR = 3600000;
+
+/** Shows a Problem on a form, each field's detail once (a problem names its first field twice). */
+export function showProblem(form, problem) {
+  const seen = new Set();
+  if (Array.isArray(problem.fields)) {
+    problem.fields = problem.fields.filter((f) => {
+      const key = `${f.field}\u0000${f.detail}`;
+      return seen.has(key) ? false : seen.add(key);
+    });
+  }
+  show(form, problem);
+}
 
 /** 'late', 'soon' (within a day) or 'ok' for a deadline. */
 export function urgency(iso, now = Date.now()) {
@@ -54,10 +66,10 @@ function deptName(ref) {
 }
 
 /**
- * The ticket's sections. `unmask` (optional) says whether the user may ask for the full citizen data; the form is
- * drawn when the data is masked.
+ * The ticket's sections. `mayUnmask` says whether the user may ask for the full citizen data (the form is drawn when
+ * the data is masked); `actions`, the page's forms, go before the history.
  */
-export function ticketView(t, { attachments = [], mayUnmask = false } = {}) {
+export function ticketView(t, { attachments = [], mayUnmask = false, actions = null } = {}) {
   const citizenName = h('span', { id: 'citizen-name' }, t.citizen?.name ?? '—');
   const citizenPhone = h('span', { id: 'citizen-phone' }, t.citizen?.phone ?? '—');
   const visibility = h('span', { id: 'citizen-visibility', class: 'badge' },
@@ -95,6 +107,7 @@ export function ticketView(t, { attachments = [], mayUnmask = false } = {}) {
     citizen,
     repliesView(t.replies || []),
     attachmentsView(t.ticketNo, attachments),
+    actions,
     historyView(t.events || []));
 }
 

@@ -76,7 +76,7 @@ async function open(ticketNo, focus = false) {
   try {
     const path = `/api/v1/tickets/${encodeURIComponent(ticketNo)}`;
     const [t, files] = await Promise.all([api('GET', path), api('GET', `${path}/attachments`)]);
-    fill(detail, ticketView(t, { attachments: files.items, mayUnmask: me.canUnmask }), actions(t));
+    fill(detail, ticketView(t, { attachments: files.items, mayUnmask: me.canUnmask, actions: actions(t) }));
     if (focus) {
       $('#detail-title').focus();
       if (window.innerWidth < 900) detail.scrollIntoView();

@@ -1,6 +1,8 @@
 // The KPI dashboard: 三率 and the other rates as tiles, volumes as bar charts drawn by the page itself (CSS bars with
-// widths set through the CSSOM, and an SVG column chart per day), and the rates of every department side by side.
-import { api, clearProblems, showProblem } from '/assets/js/api.js';
+// widths set through the CSSOM, and an SVG column chart per day), and the rates of the departments that received
+// tickets in the period, side by side (one KPI query per department).
+import { api, clearProblems } from '/assets/js/api.js';
+import { showProblem } from '/console/casefile.js';
 import { $, fill, h } from '/assets/js/dom.js';
 
 const RATES = [
@@ -91,11 +93,11 @@ function today() {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
-async function departmentRates(from, to) {
+async function departmentRates(from, to, ids) {
   const body = $('#kpi-departments tbody');
   fill(body, h('tr', {}, h('td', { colspan: '6', class: 'muted' }, '正在计算…')));
   const rows = [];
-  const queue = departments.filter((d) => d.active !== false);
+  const queue = departments.filter((d) => ids.has(String(d.id)));
   const worker = async () => {
     while (queue.length) {
       const d = queue.shift();
@@ -140,7 +142,7 @@ export async function showKpi() {
     ['byChannel', '按渠道'], ['byType', '按诉求类型']]) {
     fill($(`#chart-${key}`), barChart(v[key], label));
   }
-  if (!kpi.department) await departmentRates(kpi.from, kpi.to);
+  if (!kpi.department) await departmentRates(kpi.from, kpi.to, new Set((v.byDepartment || []).map((i) => i.key)));
   else fill($('#kpi-departments tbody'), h('tr', {}, h('td', { colspan: '6', class: 'muted' }, '选择“全部单位”时显示各单位对比')));
 }
 

@@ -67,7 +67,7 @@ async function open(ticketNo, focus = false) {
   try {
     const path = `/api/v1/tickets/${encodeURIComponent(ticketNo)}`;
     const [t, files] = await Promise.all([api('GET', path), api('GET', `${path}/attachments`)]);
-    fill($('#detail'), ticketView(t, { attachments: files.items }), actions(t));
+    fill($('#detail'), ticketView(t, { attachments: files.items, actions: actions(t) }));
     if (focus) {
       $('#detail-title').focus();
       if (window.innerWidth < 900) $('#detail').scrollIntoView();
