@@ -46,6 +46,7 @@ export function currentDue(t) {
   return { label: '答复时限', at: t.replyDueAt };
 }
 
+export const URGENCY = { NORMAL: '一般', URGENT: '紧急', CRITICAL: '特急' };
 const REVIEW = { PENDING: '待审核', APPROVED: '审核通过', REJECTED: '审核退回' };
 const KIND = { SUB: '协办意见', FINAL: '答复' };
 const VISIBILITY = { FULL: '完整信息', MASKED: '已脱敏', HIDDEN: '举报类诉求，不提供举报人身份信息' };
@@ -92,7 +93,7 @@ export function ticketView(t, { attachments = [], mayUnmask = false, actions = n
       due.at ? h('span', {}, `${due.label}：`, countdownEl(due.at)) : null),
     h('dl', { class: 'facts' },
       fact('诉求类型', [t.type, t.category, t.subcategory].filter(Boolean).join(' / ') || '—'),
-      fact('紧急程度', t.urgency || '—'),
+      fact('紧急程度', URGENCY[t.urgency] || t.urgency || '—'),
       fact('地址', t.address || '—'),
       fact('区域', t.area || t.areaCode || '—'),
       fact('主办单位', deptName(t.lead)),

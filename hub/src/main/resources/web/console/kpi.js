@@ -74,8 +74,9 @@ export function dayChart(items, from, to) {
   const labelEvery = Math.ceil(days.length / 10);
   days.forEach((d, i) => {
     const barHeight = ((height - top - bottom) * d.count) / max;
-    const rect = svg('rect', { class: 'col', x: i * step + step * 0.15, y: height - bottom - barHeight,
-      width: Math.max(step * 0.7, 1), height: barHeight, 'data-day': d.key });
+    const barWidth = Math.max(Math.min(step * 0.7, 36), 1);
+    const rect = svg('rect', { class: 'col', x: i * step + (step - barWidth) / 2, y: height - bottom - barHeight,
+      width: barWidth, height: barHeight, 'data-day': d.key });
     rect.append(svg('title', {}, `${d.key}：${d.count} 件`));
     chart.append(rect);
     if (d.count > 0 && step >= 14) {
