@@ -23,12 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -39,15 +35,6 @@ class DepartmentPortalIT {
 
     private static By item(String ticketNo) {
         return By.cssSelector("#inbox .inbox-item[data-ticket-no='" + ticketNo + "']");
-    }
-
-    /** The browser logs the API's 400 answers that the page shows next to the fields; nothing else may be logged. */
-    private static void expectedProblemsOnly(Browser browser) {
-        List<String> logged = browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
-        assertThat(logged).allMatch(m -> m.contains("status of 400"));
     }
 
     @Test
@@ -94,7 +81,7 @@ class DepartmentPortalIT {
             assertThat(browser.waitForText(By.cssSelector("#reply-form .field-error"), "答复内容")
                             .getText())
                     .contains("答复内容");
-            expectedProblemsOnly(browser);
+            PortalFixtures.expectedProblemsOnly(browser);
             browser.type(By.id("reply-content"), "经现场核查，已更换破损井盖并修补路面；城管已设置围挡。");
             browser.find(By.id("reply-files")).sendKeys(file.toAbsolutePath().toString());
             browser.screenshot("department-reply-form");
@@ -123,7 +110,7 @@ class DepartmentPortalIT {
             browser.assertNoScriptErrors();
             browser.click(By.cssSelector("#return-form button[type=submit]"));
             browser.waitForText(By.cssSelector("#return-form .field-error"), "退单");
-            expectedProblemsOnly(browser);
+            PortalFixtures.expectedProblemsOnly(browser);
             new Select(browser.find(By.id("return-reason-code"))).selectByValue("NOT_OUR_DUTY");
             browser.type(By.id("return-reason"), "占道经营属城管执法职责，建议改派城管局");
             browser.click(By.cssSelector("#return-form button[type=submit]"));

@@ -20,7 +20,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Test helpers of the department portal and supervisor console tests: staff with passwords for the browser, tickets
@@ -190,5 +194,14 @@ final class PortalFixtures {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The browser logs the API's 400 answers that the page shows next to the fields; nothing else may be logged. */
+    static void expectedProblemsOnly(Browser browser) {
+        List<String> logged = browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+        assertThat(logged).allMatch(m -> m.contains("status of 400"));
     }
 }

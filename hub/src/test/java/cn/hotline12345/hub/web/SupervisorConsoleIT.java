@@ -14,10 +14,11 @@ import cn.hotline12345.hub.TestHub;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The supervisor console (督办与统计) in a real browser: warned and overdue lists, 督办 of an overdue ticket, the review
- * of a department's reply, and the KPI dashboard with its charts.
+ * of a department's reply, an extension approved, a follow-up (回访), and the KPI dashboard with its charts.
  */
 class SupervisorConsoleIT {
 
@@ -53,6 +54,16 @@ class SupervisorConsoleIT {
             browser.find(row(warned));
             assertThat(browser.all(row(overdue))).isEmpty();
             browser.screenshot("supervisor-warned");
+            ok(action(
+                    staff,
+                    warned,
+                    "request-extension",
+                    new JsonObject().put("days", 2).put("reason", "需协调物业与施工单位")));
+            browser.click(open(warned));
+            browser.waitForText(By.id("approve-extension-form"), "需协调物业与施工单位");
+            browser.click(By.cssSelector("#approve-extension-form button[type=submit]"));
+            browser.waitForText(By.id("history"), "同意延期");
+            assertThat(detail(warned).getInteger("extendedDays")).isEqualTo(2);
 
             browser.click(By.id("tab-overdue"));
             browser.find(row(overdue));
@@ -74,10 +85,24 @@ class SupervisorConsoleIT {
             browser.click(open(replied));
             browser.waitForText(By.id("replies"), "已联系物业清理消防通道");
             browser.screenshot("supervisor-review");
+            browser.assertNoScriptErrors();
             browser.type(By.id("approve-note"), "答复规范");
             browser.click(By.cssSelector("#approve-form button[type=submit]"));
             browser.waitForText(By.id("detail-status"), "待回访");
             assertThat(detail(replied).getString("status")).isEqualTo("FOLLOW_UP");
+
+            browser.assertNoScriptErrors();
+            browser.click(By.cssSelector("#follow-up-form button[type=submit]"));
+            browser.waitForText(By.cssSelector("#follow-up-form .field-error"), "是否解决");
+            browser.click(By.id("follow-up-resolved"));
+            new Select(browser.find(By.id("follow-up-satisfaction"))).selectByValue("SATISFIED");
+            browser.type(By.id("follow-up-comment"), "市民表示通道已畅通");
+            browser.click(By.cssSelector("#follow-up-form button[type=submit]"));
+            browser.waitForText(By.id("detail-status"), "已办结");
+            JsonObject closed = detail(replied);
+            assertThat(closed.getString("status")).isEqualTo("CLOSED");
+            assertThat(closed.getString("satisfaction")).isEqualTo("SATISFIED");
+            PortalFixtures.expectedProblemsOnly(browser);
 
             browser.click(By.id("tab-kpi"));
             browser.until(
