@@ -1,9 +1,11 @@
 // One ticket as the department portal and the supervisor console show it (facts, citizen, replies, attachments,
 // history), and the small forms that perform workflow actions. Citizen text only ever becomes text nodes.
-import { api, clearProblems, formData, showProblem as show, token } from '/assets/js/api.js';
+import { api, clearProblems, formData, Problem, showProblem as show, token } from '/assets/js/api.js';
 import { countdown, h, notice, time } from '/assets/js/dom.js';
 
 const HOUR = 3600000;
+const MAX_FILES = 5;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Shows a Problem on a form, each field's detail once (a problem names its first field twice). */
 export function showProblem(form, problem) {
@@ -242,6 +244,10 @@ export function actionForm({ id, title, ticketNo, action, fields = [], submit, k
 export async function uploadFiles(ticketNo, form) {
   const input = form.querySelector('input[type=file][name=files]');
   if (!input || input.files.length === 0) return null;
+  const tooBig = [...input.files].find((f) => f.size > MAX_FILE_BYTES);
+  const refuse = (detail) => new Problem(400, { detail, field: 'files' });
+  if (input.files.length > MAX_FILES) throw refuse(`一次最多上传 ${MAX_FILES} 个附件`);
+  if (tooBig) throw refuse(`单个附件不能超过 10 MB：${tooBig.name}`);
   const data = new FormData();
   for (const file of input.files) data.append('files', file, file.name);
   const answer = await api('POST', `/api/v1/tickets/${encodeURIComponent(ticketNo)}/attachments`, data);

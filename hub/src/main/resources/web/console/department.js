@@ -4,6 +4,7 @@ import { api, token } from '/assets/js/api.js';
 import { $, fill, h, notice } from '/assets/js/dom.js';
 import { live } from '/assets/js/live.js';
 import { enter } from '/assets/js/session.js';
+import { tiles } from '/console/kpi.js';
 import {
   actionForm, countdownEl, currentDue, filesField, refreshCountdowns, selectField, textField, ticketView, uploadFiles,
   urgency,
@@ -24,6 +25,14 @@ api('GET', '/api/v1/departments').then((answer) => {
   if (mine) $('#dept-name').textContent = `· ${mine.name}`;
 }).catch(() => {});
 
+if (me.role === 'DEPARTMENT_ADMIN') {
+  api('GET', '/api/v1/stats/kpi').then((kpi) => {
+    $('#dept-kpi-period').textContent = `统计期间：${kpi.from} 至 ${kpi.to}；派单 ${kpi.counts?.dispatched ?? 0} 件`;
+    fill($('#dept-kpi-rates'), tiles(kpi));
+    $('#dept-kpi').hidden = false;
+  }).catch(() => {});
+}
+
 function dueOf(t) {
   return currentDue(t).at;
 }
@@ -42,7 +51,8 @@ async function loadInbox() {
     const page = await api('GET', `/api/v1/tickets?${params}`);
     const items = [...page.items].sort(byDeadline);
     const late = items.filter((t) => t.overdue || urgency(dueOf(t)) === 'late').length;
-    $('#inbox-summary').textContent = `共 ${items.length} 件${late ? `，其中超期 ${late} 件` : ''}`;
+    $('#inbox-summary').textContent = `共 ${items.length}${page.next ? '+' : ''} 件${late ? `，其中超期 ${late} 件` : ''}`
+      + (page.next ? '（仅显示最近 200 件，请用搜索查找更早的工单）' : '');
     fill(inbox, items.length === 0 ? h('li', { class: 'empty' }, '暂无工单') : items.map(inboxItem));
   } catch (problem) {
     fill(inbox, h('li', { class: 'empty' }, problem.message));

@@ -22,7 +22,8 @@ function meter(rate) {
   return h('div', { class: 'meter', 'aria-hidden': 'true' }, inner);
 }
 
-function tiles(kpi) {
+/** The rate tiles of one KPI answer. */
+export function tiles(kpi) {
   return RATES.map(([key, name]) => h('div', { class: 'kpi-tile', 'data-kpi': key },
     h('div', { class: 'name' }, name),
     h('div', { class: 'value' }, percent(kpi[key])),

@@ -28,8 +28,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The department portal (承办单位) in a real browser: the inbox by deadline, 签收, 退单 with a reason, 延期申请, a reply
- * with an attached document, masked citizen data and an audited unmask; and the attachment endpoints' rules.
+ * The department portal (承办单位) in a real browser: a co-unit's 协办意见 with a photo, the lead's inbox by deadline,
+ * 签收, 退单 with a reason, 延期申请, a reply with an attached document, masked citizen data and an audited unmask;
+ * and the attachment endpoints' rules.
  */
 class DepartmentPortalIT {
 
@@ -44,12 +45,33 @@ class DepartmentPortalIT {
         String toReply = dispatchedTo(lead, co, "桂花苑小区门口道路破损严重，井盖松动，夜间行人多次绊倒，请尽快维修");
         String toReturn = dispatchedTo(lead, null, "桂花苑东门菜市场占道经营，早高峰车辆无法通行，请协调处理");
         String username = user("DEPARTMENT_ADMIN", lead, true, "李承办");
-        String coStaff = token(user("DEPARTMENT_STAFF", co, false, "王协办"));
-        PortalFixtures.ok(PortalFixtures.action(
-                coStaff, toReply, "sub-reply", new JsonObject().put("content", "城管已对井盖周边设置围挡警示。")));
-
-        Path file = Files.createDirectories(Path.of("target", "portal-files")).resolve("现场核查报告.pdf");
+        String coUser = user("DEPARTMENT_STAFF", co, false, "王协办");
+        Path files = Files.createDirectories(Path.of("target", "portal-files"));
+        Path file = files.resolve("现场核查报告.pdf");
         Files.write(file, pdf("site report"));
+        Path photo = files.resolve("围挡照片.png");
+        Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+
+        try (Browser coUnit = Browser.open(Browser.PHONE)) {
+            coUnit.signIn(coUser, TestHub.STAFF_PASSWORD);
+            coUnit.click(item(toReply));
+            coUnit.waitForText(By.cssSelector("#detail .casefile"), toReply);
+            coUnit.type(By.id("sub-reply-content"), "城管已对井盖周边设置围挡警示。");
+            coUnit.find(By.id("reply-files")).sendKeys(photo.toAbsolutePath().toString());
+            coUnit.click(By.cssSelector("#sub-reply-form button[type=submit]"));
+            coUnit.waitForText(By.id("replies"), "城管已对井盖周边设置围挡警示");
+            coUnit.waitForText(By.id("attachments"), "围挡照片.png");
+            assertThat(coUnit.all(By.id("reply-form"))).isEmpty();
+            assertThat(coUnit.all(By.id("accept"))).isEmpty();
+            coUnit.screenshot("department-co-unit-phone");
+            coUnit.assertNoScriptErrors();
+        }
+        assertThat(count(
+                        "SELECT COUNT(*) FROM ticket_attachment a JOIN ticket t ON t.id = a.ticket_id"
+                                + " WHERE t.ticket_no = ? AND a.content_type = 'image/png' AND a.uploaded_by = ?",
+                        toReply,
+                        "user:" + coUser))
+                .isEqualTo(1);
 
         try (Browser browser = Browser.open(Browser.DESKTOP)) {
             browser.signIn(username, TestHub.STAFF_PASSWORD);
@@ -57,6 +79,9 @@ class DepartmentPortalIT {
             browser.find(item(toReply));
             browser.find(item(toReturn));
             browser.waitForText(By.id("dept-name"), "住房");
+            browser.click(By.cssSelector("#dept-kpi summary"));
+            browser.until(d ->
+                    d.findElements(By.cssSelector("#dept-kpi-rates .kpi-tile")).size() == 7);
             browser.screenshot("department-inbox");
 
             browser.click(item(toReply));
