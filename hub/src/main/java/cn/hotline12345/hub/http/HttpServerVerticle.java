@@ -7,6 +7,7 @@ import cn.hotline12345.hub.account.AuditRoutes;
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Passwords;
 import cn.hotline12345.hub.account.Sessions;
+import cn.hotline12345.hub.attachment.AttachmentRoutes;
 import cn.hotline12345.hub.attachment.Attachments;
 import cn.hotline12345.hub.chat.ChatRoutes;
 import cn.hotline12345.hub.chat.ChatService;
@@ -225,11 +226,9 @@ public final class HttpServerVerticle extends VerticleBase {
                 .mount(api);
         new KbRoutes(vertx, new KbRepository(pool, clock), kb, classifiers::current, authentication, clock).mount(api);
         new KpiRoutes(new KpiRepository(pool, () -> rules.current().directory()), authentication, clock).mount(api);
-        new WorkflowRoutes(
-                        workflow,
-                        new WorkflowQueries(pool, () -> rules.current().directory()),
-                        authentication)
-                .mount(api);
+        WorkflowQueries workflowQueries =
+                new WorkflowQueries(pool, () -> rules.current().directory());
+        new WorkflowRoutes(workflow, workflowQueries, authentication).mount(api);
 
         Future<Buffer> openapi = vertx.fileSystem().readFile("openapi.yaml");
         Router root = Router.router(vertx);
@@ -279,6 +278,13 @@ public final class HttpServerVerticle extends VerticleBase {
                             clock)
                     .mount(root, api);
         }
+        new AttachmentRoutes(
+                        vertx,
+                        attachments,
+                        workflowQueries,
+                        authentication,
+                        Path.of(config.getString("data.dir"), "uploads"))
+                .mount(root, api);
         root.route("/api/v1/*").subRouter(api);
         new WebRoutes().mount(root);
         root.route().failureHandler(problems::handle);

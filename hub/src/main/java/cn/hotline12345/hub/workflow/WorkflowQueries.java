@@ -105,6 +105,26 @@ public final class WorkflowQueries {
     }
 
     /**
+     * The id of the ticket when {@code user} may see it, by the rules of its detail: any centre staff, or a department
+     * that leads or co-handles it; 404 otherwise.
+     */
+    public Future<Long> visibleTicketId(String ticketNo, StaffUser user) {
+        return pool.preparedQuery(WorkflowSql.CITIZEN_OF_TICKET)
+                .execute(Tuple.of(user.departmentId() == null ? -1L : user.departmentId(), ticketNo))
+                .map(rows -> {
+                    Row t = rows.size() == 0 ? null : rows.iterator().next();
+                    boolean visible = t != null
+                            && (!user.role().inDepartment()
+                                    || user.departmentId().equals(t.getLong("lead_department_id"))
+                                    || t.getBoolean("co"));
+                    if (!visible) {
+                        throw ApiException.notFound("工单 " + ticketNo + " 不存在");
+                    }
+                    return t.getLong("id");
+                });
+    }
+
+    /**
      * The citizen's unmasked name and phone for a department user allowed to unmask (or centre staff), with the
      * reason written to the audit log; never for a 举报 toward a department.
      */
