@@ -48,6 +48,7 @@ import cn.hotline12345.hub.sla.SlaPolicyRepository;
 import cn.hotline12345.hub.sla.SlaPolicyRoutes;
 import cn.hotline12345.hub.stats.KpiRepository;
 import cn.hotline12345.hub.stats.KpiRoutes;
+import cn.hotline12345.hub.stats.PublicStatsRoutes;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import cn.hotline12345.hub.web.WebRoutes;
@@ -213,6 +214,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 .mount(api);
         new KbRoutes(vertx, new KbRepository(pool, clock), kb, classifiers::current, authentication, clock).mount(api);
         new KpiRoutes(new KpiRepository(pool, () -> rules.current().directory()), authentication, clock).mount(api);
+        new PublicStatsRoutes(new KpiRepository(pool, () -> rules.current().directory()), pool, clock).mount(api);
         new WorkflowRoutes(
                         workflow,
                         new WorkflowQueries(pool, () -> rules.current().directory()),
