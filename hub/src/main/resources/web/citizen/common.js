@@ -1,7 +1,22 @@
 // Shared by the citizen pages: random ids that work without a secure context, and the web-form submission with a
 // formId per form fill, so that a retry (double click, lost answer, network error) finds the ticket already made.
-import { api, clearProblems, formData, showProblem } from '/assets/js/api.js';
+import { api, clearProblems, formData, showProblem as showEach } from '/assets/js/api.js';
 import { fill, h } from '/assets/js/dom.js';
+
+/**
+ * Shows a Problem on a form, each field's detail once: the API names a single offending field both as `field` and in
+ * `errors`, which api.js's Problem lists twice.
+ */
+export function showProblem(form, problem) {
+  const seen = new Set();
+  const fields = (problem.fields || []).filter(({ field, detail }) => {
+    const key = `${field}\u0000${detail}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  showEach(form, Object.assign(Object.create(Object.getPrototypeOf(problem)), problem, { fields, message: problem.message }));
+}
 
 /** A random id of `bytes` bytes as hex (crypto.getRandomValues works on plain-http intranets too). */
 export function randomId(bytes = 16) {
@@ -41,11 +56,11 @@ export function submission(form, result, { path, intro }) {
   function showResult(answer) {
     const progress = `/citizen/progress.html?ticketNo=${encodeURIComponent(answer.ticketNo)}`;
     fill(result,
-      h('h2', { id: 'result-title', tabindex: '-1' }, answer.duplicate ? '该内容已提交过' : '提交成功'),
+      h('h2', { id: 'result-title', tabindex: '-1' }, '提交成功'),
       h('p', {}, intro(answer)),
       h('p', { class: 'muted' }, '工单号'),
       h('p', { class: 'ticket-no', id: 'ticket-no' }, answer.ticketNo),
-      answer.duplicate ? h('p', { class: 'muted' }, '这是同一次填写的重复提交，没有重复登记。') : null,
+      answer.duplicate ? h('p', { class: 'muted', id: 'duplicate-note' }, '这份内容此前已提交成功，本次没有重复登记。') : null,
       h('p', {}, '请记下工单号。凭工单号和填写的联系电话，可随时在“办理进度查询”查看办理进度和答复；办结后可对办理结果进行评价。'),
       h('div', { class: 'actions' },
         h('a', { class: 'button', href: progress, id: 'to-progress' }, '查询办理进度'),

@@ -1,4 +1,5 @@
-import { api, clearProblems, formData, showProblem } from '/assets/js/api.js';
+import { api, clearProblems, formData } from '/assets/js/api.js';
+import { showProblem } from '/citizen/common.js';
 import { $, fill, h, notice, time } from '/assets/js/dom.js';
 
 const form = $('#progress-form');

@@ -1,4 +1,5 @@
-import { api, clearProblems, showProblem } from '/assets/js/api.js';
+import { api, clearProblems } from '/assets/js/api.js';
+import { showProblem } from '/citizen/common.js';
 import { $, fill, h, time } from '/assets/js/dom.js';
 
 const CHANNELS = { web: '网友留言', mailbox: '领导信箱', hotline: '12345热线', wechat: '微信', miniprogram: '小程序' };
@@ -98,9 +99,10 @@ async function loadStats(month) {
         rateFigure('按时办结率', s.onTimeCloseRate, 'rate-on-time'),
         rateFigure('满意率', s.satisfactionRate, 'rate-satisfaction')),
       h('p', { class: 'hint' }, '响应率：按时签收的派单占应签收派单的比例；按时办结率：按期答复办结的工单占应办结工单的比例；满意率：回访中“满意”和“基本满意”占回访总数的比例。'),
-      bars('按诉求类型', 'stats-by-type', s.byType),
-      bars('按问题分类', 'stats-by-category', s.byCategory),
-      bars('按承办单位', 'stats-by-department', s.byDepartment));
+      h('div', { class: 'charts' },
+        h('div', {}, bars('按诉求类型', 'stats-by-type', s.byType)),
+        h('div', {}, bars('按问题分类', 'stats-by-category', s.byCategory)),
+        h('div', {}, bars('按承办单位', 'stats-by-department', s.byDepartment))));
   } catch (problem) {
     fill(stats);
     showProblem(statsForm, problem);

@@ -52,6 +52,8 @@ class CitizenPagesIT {
             browser.click(By.id("submit"));
             WebElement problem = browser.waitForText(By.cssSelector("label[for=phone] .field-error"), "联系电话");
             assertThat(problem.getText()).contains("138-abc");
+            assertThat(browser.all(By.cssSelector("label[for=phone] .field-error")))
+                    .hasSize(1);
             assertThat(browser.find(By.id("phone")).getAttribute("aria-invalid"))
                     .isEqualTo("true");
             assertFitsThePhone(browser);
@@ -82,7 +84,7 @@ class CitizenPagesIT {
     }
 
     @Test
-    void aLetterGoesToTheChosenMailboxAndStaysPrivateWithoutConsent() {
+    void aLetterGoesToTheChosenMailboxOnceEvenWhenRetriedAndStaysPrivateWithoutConsent() {
         CitizenTickets.clearRateLimit();
         String content = "建议在县一中门口增设红绿灯 " + UUID.randomUUID();
         try (Browser browser = Browser.open(Browser.PHONE)) {
@@ -93,9 +95,27 @@ class CitizenPagesIT {
                     .type(By.id("phone"), CitizenTickets.freshPhone());
             assertFitsThePhone(browser);
             browser.screenshot("citizen-mailbox-phone");
+            browser.script(
+                    """
+                    const real = window.fetch;
+                    let lost = false;
+                    window.fetch = async (...args) => {
+                      const answer = await real(...args);
+                      if (!lost && String(args[0]).includes('/letters')) {
+                        lost = true;
+                        throw new TypeError('the answer was lost on the way');
+                      }
+                      return answer;
+                    };
+                    """);
+            browser.click(By.id("submit"));
+            browser.waitForText(By.cssSelector("#mailbox-form .form-error"), "网络连接失败");
             browser.click(By.id("submit"));
             String ticketNo = browser.waitForText(By.id("ticket-no"), "2").getText();
+            assertThat(browser.find(By.id("duplicate-note")).getText()).contains("没有重复登记");
             assertThat(browser.find(By.id("result")).getText()).contains("住建局局长信箱");
+            assertThat(count("SELECT COUNT(*) FROM ticket WHERE content = ?", content))
+                    .isEqualTo(1);
             browser.assertNoScriptErrors();
             assertThat(count(
                             "SELECT COUNT(*) FROM ticket t JOIN mailbox m ON m.id = t.mailbox_id WHERE t.ticket_no = ?"
@@ -240,6 +260,8 @@ class CitizenPagesIT {
                     "return [...document.querySelectorAll('#stats .bar')].map(b => b.style.width).join(' ')");
             assertThat(String.valueOf(widths)).doesNotContain("px");
             browser.screenshot("citizen-public-desktop");
+            browser.script("document.getElementById('replies-section').scrollIntoView()");
+            browser.screenshot("citizen-public-replies-desktop");
             browser.assertNoScriptErrors();
         }
         try (Browser browser = Browser.open(Browser.PHONE)) {
