@@ -49,6 +49,7 @@ import cn.hotline12345.hub.sla.SlaPolicyRepository;
 import cn.hotline12345.hub.sla.SlaPolicyRoutes;
 import cn.hotline12345.hub.stats.KpiRepository;
 import cn.hotline12345.hub.stats.KpiRoutes;
+import cn.hotline12345.hub.stats.PublicStatsRoutes;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import cn.hotline12345.hub.web.WebRoutes;
@@ -229,6 +230,7 @@ public final class HttpServerVerticle extends VerticleBase {
         WorkflowQueries workflowQueries =
                 new WorkflowQueries(pool, () -> rules.current().directory());
         new WorkflowRoutes(workflow, workflowQueries, authentication).mount(api);
+        new PublicStatsRoutes(new KpiRepository(pool, () -> rules.current().directory()), pool, clock).mount(api);
 
         Future<Buffer> openapi = vertx.fileSystem().readFile("openapi.yaml");
         Router root = Router.router(vertx);

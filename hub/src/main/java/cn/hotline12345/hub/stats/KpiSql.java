@@ -51,5 +51,10 @@ final class KpiSql {
             WHERE created_at >= ? AND created_at < ? AND (? IS NULL OR lead_department_id = ?)
             GROUP BY k ORDER BY n DESC, k""";
 
+    static final String PUBLISHED =
+            """
+            SELECT COUNT(*) FROM ticket
+            WHERE publication = 'APPROVED' AND public_consent = 1 AND published_at >= ? AND published_at < ?""";
+
     private KpiSql() {}
 }

@@ -1,0 +1,3 @@
+import { mountChat } from '/assets/js/chat-widget.js';
+
+mountChat(document.getElementById('chat'));
