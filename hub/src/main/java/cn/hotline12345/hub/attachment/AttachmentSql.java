@@ -14,6 +14,8 @@ final class AttachmentSql {
             SELECT id, kind, file_name, content_type, size_bytes, uploaded_by, created_at FROM ticket_attachment
             WHERE ticket_id = ? ORDER BY id""";
 
+    static final String TICKET_ID = "SELECT id FROM ticket WHERE ticket_no = ?";
+
     static final String CONTENT =
             """
             SELECT a.id, a.file_name, a.content_type, a.content FROM ticket_attachment a

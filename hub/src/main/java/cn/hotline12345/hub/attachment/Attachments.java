@@ -102,6 +102,15 @@ public final class Attachments {
                 });
     }
 
+    /** The attachments of the ticket numbered {@code ticketNo}, or empty when there is no such ticket. */
+    public Future<Optional<JsonArray>> ofTicket(String ticketNo) {
+        return pool.preparedQuery(AttachmentSql.TICKET_ID)
+                .execute(Tuple.of(ticketNo))
+                .compose(rows -> rows.size() == 0
+                        ? Future.succeededFuture(Optional.empty())
+                        : list(rows.iterator().next().getLong("id")).map(Optional::of));
+    }
+
     /** One attachment of a ticket with its content, if both exist. */
     public Future<Optional<Row>> read(String ticketNo, long attachmentId) {
         return pool.preparedQuery(AttachmentSql.CONTENT)

@@ -7,6 +7,7 @@ import cn.hotline12345.hub.account.AuditRoutes;
 import cn.hotline12345.hub.account.Authentication;
 import cn.hotline12345.hub.account.Passwords;
 import cn.hotline12345.hub.account.Sessions;
+import cn.hotline12345.hub.attachment.AttachmentRoutes;
 import cn.hotline12345.hub.attachment.Attachments;
 import cn.hotline12345.hub.chat.ChatRoutes;
 import cn.hotline12345.hub.chat.ChatService;
@@ -230,6 +231,7 @@ public final class HttpServerVerticle extends VerticleBase {
         CitizenSessions citizenSessions =
                 new CitizenSessions(RedisAPI.api(redis), config.getString("redis.keyPrefix"), Duration.ofDays(7));
         Attachments attachments = new Attachments(pool, clock);
+        new AttachmentRoutes(attachments, authentication).mount(api);
         new ChatRoutes(
                         new ChatService(
                                 RedisAPI.api(redis),
