@@ -167,6 +167,7 @@ async function explain(t, box, button) {
   if (t.subcategory) params.set('subcategory', t.subcategory);
   if (t.type) params.set('type', t.type);
   if (t.address) params.set('area', t.address);
+  else if (t.areaCode) params.set('area', t.areaCode);
   if (t.excerpt) params.set('text', t.excerpt.slice(0, 200));
   try {
     const d = await api('GET', `/api/v1/routing/explain?${params}`);

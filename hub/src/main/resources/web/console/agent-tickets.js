@@ -77,11 +77,11 @@ function row(t) {
   return h('tr', { 'data-ticket': t.ticketNo },
     h('td', {}, h('button', { type: 'button', class: 'link open-ticket', onclick: () => openDetail(t.ticketNo) }, t.ticketNo)),
     h('td', {}, t.title || ''),
-    h('td', {}, channelName(t.channel)),
-    h('td', {}, [t.type, t.category].filter(Boolean).join(' / ')),
+    h('td', { class: 'opt' }, channelName(t.channel)),
+    h('td', { class: 'opt' }, [t.type, t.category].filter(Boolean).join(' / ')),
     h('td', {}, statusBadge(t.status, t.statusName), t.overdue ? [' ', h('span', { class: 'badge overdue' }, '超期')] : null),
-    h('td', {}, t.lead ? t.lead.name : ''),
-    h('td', {}, t.replyDueAt ? time(t.replyDueAt) : ''),
+    h('td', { class: 'opt' }, t.lead ? t.lead.name : ''),
+    h('td', { class: 'opt' }, t.replyDueAt ? time(t.replyDueAt) : ''),
     h('td', {}, time(t.createdAt)));
 }
 

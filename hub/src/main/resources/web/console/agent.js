@@ -48,6 +48,20 @@ function initTabs() {
   });
 }
 
+// A field's problem goes away as soon as the agent corrects the field.
+function clearFieldProblems() {
+  document.addEventListener('input', forget);
+  document.addEventListener('change', forget);
+  function forget(e) {
+    const input = e.target;
+    if (!input.getAttribute || input.getAttribute('aria-invalid') !== 'true') return;
+    input.removeAttribute('aria-invalid');
+    const id = input.getAttribute('aria-describedby');
+    if (id) document.getElementById(id)?.remove();
+    input.removeAttribute('aria-describedby');
+  }
+}
+
 function connect() {
   const state = $('#live-state');
   live(token(), (event) => {
@@ -64,6 +78,7 @@ function connect() {
 
 const me = await enter(['AGENT', 'DISPATCHER', 'SUPERVISOR', 'ADMIN']);
 initTabs();
+clearFieldProblems();
 await Promise.all([initRegister({ show }), initTickets()]);
 initQueues();
 initChat(me);

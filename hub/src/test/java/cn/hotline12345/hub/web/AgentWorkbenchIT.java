@@ -287,6 +287,28 @@ class AgentWorkbenchIT {
                     e -> "chat-state".equals(e.getString("type"))
                             && "CLOSED".equals(e.getJsonObject("chat").getString("state")));
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+
+            browser.click(By.id("chat-ticket-number"));
+            WebElement transcript = browser.waitForText(By.id("detail-attachments"), ".txt")
+                    .findElement(By.cssSelector("a.attachment"));
+            assertThat(transcript.getText()).isEqualTo("chat-" + chatId + ".txt");
+            browser.screenshot("agent-chat-ticket-detail");
+            JsonObject files = json(getAs(agentToken, "/api/v1/tickets/" + ticketNo + "/attachments"));
+            long fileId = files.getJsonArray("items").getJsonObject(0).getLong("id");
+            HttpResponse<String> file = getAs(agentToken, "/api/v1/tickets/" + ticketNo + "/attachments/" + fileId);
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+                    .startsWith("attachment");
+            assertThat(file.body()).contains("东门路灯").contains("马上为您登记");
+            assertThat(getAs(TestHub.tokenFor("DEPARTMENT_STAFF", 1L), "/api/v1/tickets/" + ticketNo + "/attachments")
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThat(getAs(agentToken, "/api/v1/tickets/19990101000001/attachments")
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(getAs(agentToken, "/api/v1/tickets/" + ticketNo + "/attachments/999999999")
+                            .statusCode())
+                    .isEqualTo(404);
             assertNoScriptErrors(browser);
         }
     }
