@@ -93,6 +93,14 @@ function item(label, value) {
   return [h('dt', {}, label), h('dd', {}, value)];
 }
 
+function actorName(actor) {
+  if (!actor) return '';
+  if (actor.startsWith('user:')) return actor.slice(5);
+  if (actor.startsWith('system')) return '系统';
+  if (actor.startsWith('citizen')) return '市民';
+  return actor;
+}
+
 function payloadText(p) {
   if (!p) return '';
   return ['reason', 'note', 'answer', 'content', 'comment'].map((k) => p[k]).filter((x) => typeof x === 'string' && x)
@@ -138,7 +146,7 @@ function drawDetail(t, files) {
     h('h3', {}, '办理过程'),
     h('ol', { class: 'timeline', id: 'detail-timeline' }, (t.events || []).map((e) => h('li', {},
       h('span', { class: 'when' }, time(e.at)), h('strong', {}, e.actionName || e.action), ' ',
-      h('span', { class: 'muted' }, e.actor || ''),
+      h('span', { class: 'muted' }, actorName(e.actor)),
       payloadText(e.payload) ? h('div', { class: 'pre' }, payloadText(e.payload)) : null))),
     (t.replies || []).length ? [h('h3', {}, '答复'), h('ul', {}, t.replies.map((r) => h('li', {},
       h('strong', {}, r.kind === 'SUB' ? '协办意见' : '答复'), ' ', r.department ? r.department.name : '', ' ',

@@ -65,11 +65,14 @@ function clearFieldProblems() {
 function connect() {
   const state = $('#live-state');
   live(token(), (event) => {
-    if (event.type === 'screen-pop') screenPop(event);
+    if (event.type === 'hello') {
+      fill(state, '实时连接正常：来电弹屏与在线客服消息会自动推送');
+      document.body.dataset.live = 'ready';
+    } else if (event.type === 'screen-pop') screenPop(event);
     else if (event.type && event.type.startsWith('chat-')) onChatEvent(event);
   }, {
     onState: (s) => {
-      fill(state, s === 'open' ? '实时连接正常：来电弹屏与在线客服消息会自动推送' : '实时连接已断开，正在重连…');
+      fill(state, s === 'open' ? '实时连接中…' : '实时连接已断开，正在重连…');
       state.classList.toggle('down', s !== 'open');
       document.body.dataset.live = s;
     },
@@ -83,11 +86,9 @@ await Promise.all([initRegister({ show }), initTickets()]);
 initQueues();
 initChat(me);
 connect();
-const start = location.hash.slice(1);
-show(TABS.includes(start) ? start : 'register');
-loadTriage();
-loadDispatch();
-loadChats();
+const start = TABS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'register';
+show(start);
+for (const [tab, load] of Object.entries(LOADERS)) if (tab !== start) load();
 setInterval(() => {
   if (document.hidden) return;
   loadChats();

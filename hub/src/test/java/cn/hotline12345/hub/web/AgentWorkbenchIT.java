@@ -71,7 +71,7 @@ class AgentWorkbenchIT {
         browser.signIn(username, TestHub.STAFF_PASSWORD);
         assertThat(browser.driver().getCurrentUrl()).contains("/console/agent.html");
         browser.until(d -> "true".equals(browser.script("return document.body.dataset.ready || ''")));
-        browser.until(d -> "open".equals(browser.script("return document.body.dataset.live || ''")));
+        browser.until(d -> "ready".equals(browser.script("return document.body.dataset.live || ''")));
         return browser;
     }
 
