@@ -1,5 +1,5 @@
 // 工单查询 (filters, keyset pages) and the ticket detail dialog (timeline, replies, calls, attachments).
-import { api, clearProblems, showProblem, token } from '/assets/js/api.js';
+import { api, clearProblems, showProblem, token, user } from '/assets/js/api.js';
 import { $, h, fill, time, countdown, notice } from '/assets/js/dom.js';
 import {
   CHANNELS, STATUSES, URGENCIES, channelName, detail, loadDepartments, loadTaxonomy, options, statusBadge,
@@ -108,7 +108,7 @@ function payloadText(p) {
 }
 
 async function openDetail(ticketNo) {
-  opener = document.activeElement;
+  if (!dialog.open) opener = document.activeElement;
   fill($('#detail-title'), `工单 ${ticketNo}`);
   fill($('#detail-body'), h('p', { class: 'muted' }, '正在加载…'));
   if (!dialog.open) dialog.showModal();
@@ -161,10 +161,90 @@ function drawDetail(t, files) {
     files && (files.items || []).length ? [h('h3', {}, '附件'), h('ul', { id: 'detail-attachments' }, files.items.map((f) => h('li', {},
       h('a', { href: '#', class: 'attachment', onclick: (e) => { e.preventDefault(); download(t.ticketNo, f); } }, f.fileName),
       h('span', { class: 'muted' }, ` ${Math.max(1, Math.round((f.size || 0) / 1024))} KB · ${time(f.createdAt)}`))))] : null,
+    actionForm(t),
     (t.clocks || []).length ? [h('h3', {}, '时限提醒'), h('ul', {}, t.clocks.map((c) => h('li', {},
       `${CLOCK[c.kind] || c.kind}${c.stage === 'WARN' ? '预警' : '到期'} ${time(c.fireAt)}`,
       c.outcome ? h('span', { class: 'muted' }, c.outcome === 'FIRED' ? '（已触发）' : '（已跳过）') : null)))] : null);
   $('#detail-close').focus();
+}
+
+const METHODS = { PHONE: '电话', SMS: '短信', VISIT: '上门', WECHAT: '微信', OTHER: '其他' };
+const OPEN = ['RECEIVED', 'PENDING_DISPATCH', 'DISPATCHED', 'IN_PROGRESS', 'RETURN_REQUESTED', 'PAUSED', 'REPLIED', 'FOLLOW_UP'];
+const HANDLING = ['DISPATCHED', 'IN_PROGRESS', 'PAUSED', 'RETURN_REQUESTED', 'REPLIED', 'FOLLOW_UP'];
+const REGISTERING = ['AGENT', 'DISPATCHER', 'ADMIN'];
+const CENTRE = ['AGENT', 'DISPATCHER', 'SUPERVISOR', 'ADMIN'];
+
+/** The ticket actions of the centre's agents, with the statuses and roles they apply to and their fields. */
+const ACTIONS = [
+  { action: 'note', name: '办理记录', statuses: HANDLING, roles: CENTRE, fields: [
+    { name: 'note', label: '记录内容', kind: 'textarea', required: true },
+    { name: 'contactMethod', label: '联系方式', kind: 'select', choices: METHODS }] },
+  { action: 'follow-up', name: '回访', statuses: ['FOLLOW_UP'], roles: CENTRE, fields: [
+    { name: 'resolved', label: '问题是否解决', kind: 'select', choices: { true: '已解决', false: '未解决' } },
+    { name: 'satisfaction', label: '满意度', kind: 'select', choices: { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', UNSATISFIED: '不满意' } },
+    { name: 'method', label: '回访方式', kind: 'select', choices: METHODS },
+    { name: 'comment', label: '市民意见', kind: 'textarea' }] },
+  { action: 'answer', name: '直接答复', statuses: ['RECEIVED', 'PENDING_DISPATCH'], roles: REGISTERING, fields: [
+    { name: 'answer', label: '答复内容（仅限咨询类，提交后办结）', kind: 'textarea', required: true }] },
+  { action: 'reject', name: '不予受理', statuses: ['RECEIVED', 'PENDING_DISPATCH'], roles: REGISTERING, fields: [
+    { name: 'reason', label: '不予受理的原因（将告知市民）', kind: 'textarea', required: true }] },
+  { action: 'merge', name: '并单', statuses: OPEN.filter((s) => !['REPLIED', 'FOLLOW_UP'].includes(s)), roles: REGISTERING,
+    fields: [
+      { name: 'masterTicketNo', label: '并入的工单号', kind: 'input', required: true },
+      { name: 'reason', label: '并单原因', kind: 'textarea' }] },
+  { action: 'urge', name: '催办', statuses: OPEN, roles: ['DISPATCHER', 'SUPERVISOR', 'ADMIN'], fields: [
+    { name: 'note', label: '催办意见', kind: 'textarea' }] },
+];
+
+function actionForm(t) {
+  const role = (user() || {}).role;
+  const available = ACTIONS.filter((a) => a.statuses.includes(t.status) && a.roles.includes(role));
+  if (!available.length) return null;
+  const kind = h('select', { name: 'action', id: 'detail-action-kind' },
+    available.map((a) => h('option', { value: a.action }, a.name)));
+  const fields = h('div', { class: 'action-fields' });
+  const form = h('form', { id: 'detail-action', novalidate: true },
+    h('label', { class: 'field' }, '办理操作', kind), fields,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'detail-action-submit' }, '提交')),
+    h('p', { class: 'form-error', role: 'alert' }));
+  const draw = () => {
+    const a = available.find((x) => x.action === kind.value);
+    fill(fields, a.fields.map((f) => h('label', { class: 'field' }, f.label,
+      f.kind === 'select'
+        ? h('select', { name: f.name, id: `detail-${f.name}` },
+          Object.entries(f.choices).map(([value, label]) => h('option', { value }, label)))
+        : h(f.kind, { name: f.name, id: `detail-${f.name}`, maxlength: f.kind === 'input' ? 32 : 1000, rows: 3 }))));
+    clearProblems(form);
+  };
+  kind.addEventListener('change', draw);
+  draw();
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(form);
+    const a = available.find((x) => x.action === kind.value);
+    const body = {};
+    for (const f of a.fields) {
+      const value = form.elements[f.name].value.trim();
+      if (!value) continue;
+      body[f.name] = f.name === 'resolved' ? value === 'true' : value;
+    }
+    const missing = a.fields.find((f) => f.required && !body[f.name]);
+    if (missing) {
+      showProblem(form, { status: 400, message: `请填写${missing.label}`, fields: [{ field: missing.name, detail: `请填写${missing.label}` }] });
+      return;
+    }
+    const button = $('#detail-action-submit');
+    button.disabled = true;
+    try {
+      const done = await api('POST', `/api/v1/tickets/${encodeURIComponent(t.ticketNo)}/actions/${a.action}`, body);
+      notice(`工单 ${done.ticketNo}：${done.actionName || a.name}已完成，当前状态 ${done.statusName || done.status}`);
+      await openDetail(t.ticketNo);
+    } catch (problem) {
+      showProblem(form, problem);
+      button.disabled = false;
+    }
+  });
+  return [h('h3', {}, '办理'), form];
 }
 
 async function download(ticketNo, file) {

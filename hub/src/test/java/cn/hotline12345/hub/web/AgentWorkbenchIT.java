@@ -354,6 +354,17 @@ class AgentWorkbenchIT {
             browser.waitForText(By.id("detail-timeline"), "受理");
             assertThat(browser.find(By.id("detail-content")).getText()).contains("垃圾桶");
             browser.screenshot("agent-ticket-detail");
+            awaitDetail(ticketNo, d -> d.getString("status").equals("DISPATCHED"));
+            browser.click(By.id("detail-close")).click(row);
+            new Select(browser.find(By.id("detail-action-kind"))).selectByVisibleText("办理记录");
+            browser.click(By.id("detail-action-submit"));
+            assertThat(browser.find(By.cssSelector("#detail-action .field-error"))
+                            .getText())
+                    .contains("记录内容");
+            browser.type(By.id("detail-note"), "已电话告知市民工单已派至承办单位");
+            browser.click(By.id("detail-action-submit"));
+            browser.waitForText(By.id("detail-timeline"), "办理记录");
+            assertThat(detail(ticketNo).getJsonArray("events").encode()).contains("NOTE");
             browser.find(By.id("detail-close")).sendKeys(Keys.ESCAPE);
             browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("ticket-detail")));
 
