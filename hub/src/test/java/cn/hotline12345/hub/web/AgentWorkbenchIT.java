@@ -379,9 +379,20 @@ class AgentWorkbenchIT {
     }
 
     @Test
-    void theWorkbenchFitsAPhone() {
+    void theWorkbenchFitsAPhone() throws Exception {
         try (Browser browser = workbench(Browser.PHONE)) {
             assertThat(overflows(browser)).isFalse();
+            publish(
+                    "user:" + username,
+                    new JsonObject()
+                            .put("type", "screen-pop")
+                            .put("callId", "wb-phone-" + UUID.randomUUID())
+                            .put("caller", "13800138000")
+                            .put("history", json(getAs(agentToken, "/api/v1/citizens?phone=13800138000"))));
+            browser.find(By.id("screen-pop"));
+            assertThat(overflows(browser)).isFalse();
+            browser.screenshot("agent-screen-pop-phone");
+            browser.click(By.id("screen-pop-close"));
             browser.find(By.id("reg-content")).sendKeys("请问公积金怎么提取");
             browser.waitForText(By.id("kb-answer"), "公积金");
             assertThat(overflows(browser)).isFalse();
