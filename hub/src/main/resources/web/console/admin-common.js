@@ -61,9 +61,9 @@ export async function download(path, fallbackName) {
 }
 
 /** A table inside a horizontally scrolling wrapper; `columns` are [header, cell(row)] pairs. */
-export function table(columns, rows, { id, caption, empty = '暂无数据', rowAttrs } = {}) {
+export function table(columns, rows, { id, caption, empty = '暂无数据', rowAttrs, cls } = {}) {
   return h('div', { class: 'table-wrap' },
-    h('table', { id },
+    h('table', { id, class: cls },
       caption ? h('caption', {}, caption) : null,
       h('thead', {}, h('tr', {}, columns.map(([title]) => h('th', { scope: 'col' }, title)))),
       h('tbody', {}, rows.length === 0
@@ -102,7 +102,7 @@ export function reportTable(id, errors = [], warnings = []) {
     ['列', (r) => r.column || '—'],
     ['级别', (r) => h('span', { class: `badge ${r.level === '错误' ? 'overdue' : 'warn'}` }, r.level)],
     ['问题', (r) => r.message || r.detail || ''],
-  ], rows, { id, caption: '校验报告', empty: '没有发现问题' });
+  ], rows, { id, caption: '校验报告', empty: '没有发现问题', cls: 'report' });
 }
 
 /** Runs `work` with the form's submit button disabled. */

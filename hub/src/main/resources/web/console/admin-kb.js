@@ -12,6 +12,7 @@ const VIEWS = [['entries', '问答条目'], ['documents', '政策文件'], ['syn
 let me;
 let entries = [];
 let next = null;
+let seq = 0;
 
 export async function show(panel, user) {
   me = user;
@@ -46,8 +47,11 @@ async function entriesView(area) {
     field('状态', select({ name: 'status', id: 'kb-status' }, STATUSES, '')),
     h('button', { type: 'submit' }, '查询'),
     h('button', { type: 'button', class: 'secondary', id: 'kb-entry-new', onclick: () => editEntry(null) }, '新建条目'));
-  filter.addEventListener('submit', (e) => { e.preventDefault(); loadEntries(); });
-  filter.elements.q.addEventListener('input', renderEntries);
+  let typing;
+  const reload = () => loadEntries().catch((problem) => showProblem(filter, problem));
+  filter.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(typing); reload(); });
+  filter.elements.q.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(reload, 400); });
+  filter.elements.status.addEventListener('change', reload);
   fill(area,
     h('div', { class: 'grid admin-split' },
       h('section', { class: 'card', 'aria-labelledby': 'kb-entries-title' },
@@ -61,21 +65,22 @@ async function entriesView(area) {
 
 async function loadEntries(more = false) {
   const status = $('#kb-status').value;
-  const params = new URLSearchParams({ limit: '200' });
+  const q = $('#kb-q').value.trim();
+  const params = new URLSearchParams({ limit: '100' });
   if (status) params.set('status', status);
+  if (q) params.set('q', q);
   if (more && next) params.set('after', next);
+  const mine = ++seq;
   const page = await api('GET', `/api/v1/kb/entries?${params}`);
+  if (mine !== seq) return;
   entries = more ? [...entries, ...(page.items || [])] : (page.items || []);
   next = page.next ?? null;
   renderEntries();
 }
 
 function renderEntries() {
-  const q = ($('#kb-q')?.value || '').trim().toLowerCase();
-  const shown = q
-    ? entries.filter((e) => [e.question, e.answer, e.category, e.department, ...(e.similar || [])]
-      .some((t) => String(t || '').toLowerCase().includes(q)))
-    : entries;
+  const q = $('#kb-q').value.trim();
+  const shown = entries;
   fill($('#kb-entries-list'), table([
     ['编号', (e) => e.id],
     ['标准问题', (e) => h('button', { type: 'button', class: 'link', 'data-entry': e.id, onclick: () => openEntry(e.id) }, e.question)],
@@ -85,7 +90,7 @@ function renderEntries() {
     ['版本', (e) => e.version],
   ], shown, { id: 'kb-entries', empty: q ? '没有符合条件的条目' : '暂无条目', rowAttrs: (e) => ({ 'data-id': e.id, 'data-status': e.status }) }));
   fill($('#kb-more'),
-    h('span', { class: 'muted' }, `已载入 ${entries.length} 条${q ? `，匹配 ${shown.length} 条` : ''}`),
+    h('span', { class: 'muted' }, `已显示 ${entries.length} 条${next ? '，还有更多' : ''}`),
     next ? h('button', { type: 'button', class: 'secondary', onclick: () => loadEntries(true) }, '载入更多') : null);
 }
 

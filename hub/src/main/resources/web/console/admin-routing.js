@@ -21,8 +21,8 @@ export async function show(panel) {
         h('div', { id: 'lists' })),
       h('section', { class: 'card', 'aria-labelledby': 'list-upload-title' },
         h('h2', { id: 'list-upload-title' }, '上传新版本'),
-        form,
-        h('div', { id: 'list-result', 'aria-live': 'polite' }))),
+        form)),
+    h('section', { class: 'card', id: 'list-result', 'aria-live': 'polite', hidden: true }),
     h('div', { id: 'publish-confirm', 'aria-live': 'polite' }),
     h('section', { class: 'card', id: 'list-whatif', hidden: true, 'aria-labelledby': 'whatif-title' }),
     h('section', { class: 'card', id: 'list-detail', hidden: true, 'aria-labelledby': 'list-detail-title' }));
@@ -56,6 +56,7 @@ async function uploadList(form) {
   clearProblems(form);
   const result = $('#list-result');
   result.replaceChildren();
+  result.hidden = true;
   const file = form.elements.file.files[0];
   const name = form.elements.name.value.trim();
   await busy(form, async () => {
@@ -64,6 +65,7 @@ async function uploadList(form) {
       const query = name ? `?name=${encodeURIComponent(name)}` : '';
       const created = await upload('POST', `/api/v1/admin/responsibility-lists${query}`, file);
       const report = created.report || {};
+      result.hidden = false;
       fill(result,
         h('p', { class: 'ok-text', id: 'list-upload-ok' },
           `校验通过，已保存为草稿 v${created.version}（${report.rows ?? ''} 条）。可先模拟派单，再发布。`),
@@ -71,17 +73,17 @@ async function uploadList(form) {
           h('button', { type: 'button', class: 'secondary', onclick: () => whatIf(created.version) }, '模拟派单'),
           h('button', { type: 'button', id: 'list-publish-new', onclick: () => confirmPublish({ version: created.version, name: name || '新版本' }) },
             `发布 v${created.version}`)),
-        uncovered(report),
-        report.warnings?.length ? reportTable('list-report', [], report.warnings) : null);
+        warnings(report, 'list-report'));
       form.reset();
       await loadVersions();
     } catch (problem) {
       const report = problem.body?.report;
       if (report) {
+        result.hidden = false;
         fill(result,
           h('p', { class: 'form-error', role: 'alert', id: 'list-upload-error' }, problem.message),
-          reportTable('list-report', report.errors, report.warnings),
-          uncovered(report));
+          reportTable('list-report', report.errors, []),
+          warnings(report, 'list-report-warnings'));
         result.querySelector('table')?.scrollIntoView({ block: 'nearest' });
       } else {
         showProblem(form, problem);
@@ -90,9 +92,11 @@ async function uploadList(form) {
   });
 }
 
-function uncovered(report) {
-  const list = report?.uncoveredCategories || [];
-  return list.length ? h('p', { class: 'muted' }, `以下分类没有全域兜底单位：${list.join('、')}`) : null;
+function warnings(report, id) {
+  const list = report?.warnings || [];
+  return list.length
+    ? h('details', { class: 'history' }, h('summary', {}, `另有 ${list.length} 条提示（不影响导入）`), reportTable(id, [], list))
+    : null;
 }
 
 function confirmPublish(v) {
@@ -111,6 +115,7 @@ async function publish(version) {
     await api('POST', `/api/v1/admin/responsibility-lists/${version}/publish`);
     area.replaceChildren();
     notice(`v${version} 已发布`);
+    $('#list-result').hidden = false;
     fill($('#list-result'), h('p', { class: 'ok-text', id: 'list-published' }, `v${version} 已发布，现行派单依据已更新。`));
     await loadVersions();
   } catch (problem) {
@@ -169,7 +174,8 @@ async function view(version) {
     const report = list.report || {};
     fill(area,
       h('h2', { id: 'list-detail-title' }, `v${list.version}「${list.name}」· ${list.statusName}（${(list.rows || []).length} 条）`),
-      (report.warnings?.length || report.errors?.length) ? reportTable('list-detail-report', report.errors, report.warnings) : null,
+      report.errors?.length ? reportTable('list-detail-report', report.errors, []) : null,
+      warnings(report, 'list-detail-warnings'),
       table([
         ['序号', (r) => r.rowNo],
         ['一级分类', (r) => r.category],

@@ -100,10 +100,20 @@ async function saveUser(form, u) {
   await busy(form, async () => {
     try {
       if (!u) {
-        if (!data.extension) delete data.extension;
+        const extension = data.extension;
+        delete data.extension;
         const created = await api('POST', '/api/v1/admin/users', data);
-        if (data.extension) await api('PATCH', `/api/v1/admin/users/${encodeURIComponent(created.username)}`, { extension: data.extension });
         notice(`已创建用户 ${created.username}`);
+        if (extension) {
+          try {
+            await api('PATCH', `/api/v1/admin/users/${encodeURIComponent(created.username)}`, { extension });
+          } catch (problem) {
+            await loadUsers();
+            editUser(users.find((x) => x.username === created.username) || created);
+            showProblem($('#user-form'), problem);
+            return;
+          }
+        }
       } else {
         delete data.username;
         if (!data.extension) data.extension = null;

@@ -15,7 +15,7 @@ const buttons = [...document.querySelectorAll('#admin-tabs [role=tab]')]
   .filter((b) => TABS[b.dataset.tab].roles.includes(me.role));
 const loaded = new Set();
 
-async function select(button, focus = false) {
+async function select(button, focus = false, remember = true) {
   for (const b of buttons) {
     const on = b === button;
     b.setAttribute('aria-selected', String(on));
@@ -24,7 +24,7 @@ async function select(button, focus = false) {
   }
   if (focus) button.focus();
   const name = button.dataset.tab;
-  history.replaceState(null, '', `#${name}`);
+  if (remember) history.replaceState(null, '', `#${name}`);
   if (!loaded.has(name)) {
     loaded.add(name);
     try {
@@ -48,7 +48,7 @@ for (const [i, b] of buttons.entries()) {
   });
 }
 const wanted = buttons.find((b) => `#${b.dataset.tab}` === location.hash) || buttons[0];
-select(wanted);
+select(wanted, false, false);
 window.addEventListener('hashchange', () => {
   const b = buttons.find((x) => `#${x.dataset.tab}` === location.hash);
   if (b && b.getAttribute('aria-selected') !== 'true') select(b);

@@ -14,7 +14,9 @@ export class Problem extends Error {
     this.body = body;
     this.fields = [];
     if (body.field) this.fields.push({ field: body.field, detail: body.detail });
-    for (const e of body.errors || []) this.fields.push({ field: e.field, detail: e.detail });
+    for (const e of body.errors || []) {
+      if (!this.fields.some((f) => f.field === e.field && f.detail === e.detail)) this.fields.push({ field: e.field, detail: e.detail });
+    }
   }
 }
 
