@@ -124,3 +124,26 @@ export const ACTIONS = {
   SAVE_MAILBOX: '保存信箱', CITIZEN_MERGE: '合并市民档案', CITIZEN_SPLIT: '拆分市民档案', CITIZEN_LINK: '关联市民身份',
   CREATE: '新建', UPDATE: '修改', SUBMIT: '提交审核', APPROVE: '审核通过', REJECT: '退回', RETIRE: '下架', IMPORT: '导入',
 };
+
+/** On narrow screens, where an editor sits below its list, brings it into view. */
+export function reveal(el) {
+  if (window.matchMedia('(max-width: 900px)').matches) el.scrollIntoView({ block: 'start' });
+}
+
+/** A button that asks once more before an action that cannot be undone from here: click, then click “确认…”. */
+export function confirmButton(label, confirmLabel, action, attrs = {}) {
+  let armed = false;
+  let timer;
+  const button = h('button', { type: 'button', class: 'link', ...attrs, onclick: () => {
+    if (!armed) {
+      armed = true;
+      button.textContent = confirmLabel;
+      button.classList.add('armed');
+      timer = setTimeout(() => { armed = false; button.textContent = label; button.classList.remove('armed'); }, 5000);
+      return;
+    }
+    clearTimeout(timer);
+    action();
+  } }, label);
+  return button;
+}

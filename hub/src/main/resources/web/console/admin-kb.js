@@ -2,11 +2,13 @@
 // retire) and version history, import/export, policy documents, the synonym dictionary, and the gap report.
 import { api, clearProblems, formData, showProblem } from '/assets/js/api.js';
 import { $, fill, h, notice, time } from '/assets/js/dom.js';
-import { ACTIONS, busy, check, download, field, reportTable, select, table, upload } from './admin-common.js';
+import { ACTIONS, busy, check, confirmButton, download, field, reportTable, reveal, select, table, upload } from './admin-common.js';
 
 const STATUSES = [['', '全部状态'], ['DRAFT', '草稿'], ['PENDING_REVIEW', '待审核'], ['PUBLISHED', '已发布'],
   ['EXPIRED', '已失效'], ['REPEALED', '已废止']];
 const BADGE = { PUBLISHED: 'ok', PENDING_REVIEW: 'warn', DRAFT: '', EXPIRED: '', REPEALED: 'overdue' };
+const DOC_STATUS = { ACTIVE: '现行有效', REPEALED: '已废止', EXPIRED: '已失效' };
+const DOC_BADGE = { ACTIVE: 'ok', REPEALED: 'overdue', EXPIRED: '' };
 const VIEWS = [['entries', '问答条目'], ['documents', '政策文件'], ['synonyms', '同义词'], ['gaps', '未解答问题'], ['files', '导入导出']];
 
 let me;
@@ -97,6 +99,7 @@ function renderEntries() {
 async function openEntry(id) {
   try {
     editEntry(await api('GET', `/api/v1/kb/entries/${id}`));
+    reveal($('#kb-editor'));
   } catch (problem) {
     notice(problem.message, 'error');
   }
@@ -133,9 +136,10 @@ export function editEntry(e, prefill = {}) {
   fill($('#kb-editor'),
     h('h2', { id: 'kb-editor-title' }, creating ? '新建问答条目' : `条目 ${e.id}`,
       e ? h('span', { class: `badge ${BADGE[e.status] || ''}`, id: 'kb-entry-status' }, e.statusName || e.status) : null),
-    form,
     e ? review(e, admin) : null,
+    form,
     e?.versions?.length ? history(e.versions) : null);
+  $('#kb-editor').scrollTop = 0;
 }
 
 async function saveEntry(form, e, mode) {
@@ -171,7 +175,9 @@ function review(e, admin) {
       e.status === 'DRAFT' ? h('button', { type: 'button', id: 'kb-submit', onclick: () => move(e, 'submit', form) }, '提交审核') : null,
       admin && e.status === 'PENDING_REVIEW' ? h('button', { type: 'button', id: 'kb-approve', onclick: () => move(e, 'approve', form) }, '审核通过并发布') : null,
       admin && e.status === 'PENDING_REVIEW' ? h('button', { type: 'button', id: 'kb-reject', class: 'danger', onclick: () => move(e, 'reject', form) }, '退回修改') : null,
-      admin && e.status === 'PUBLISHED' ? h('button', { type: 'button', id: 'kb-retire', class: 'danger', onclick: () => move(e, 'retire', form) }, '下架') : null),
+      admin && e.status === 'PUBLISHED'
+        ? confirmButton('下架', '确认下架？', () => move(e, 'retire', form), { id: 'kb-retire', class: 'danger' })
+        : null),
     h('p', { class: 'form-error', role: 'alert' }));
   return h('section', { class: 'review', 'aria-label': '审核' }, h('h3', {}, '审核'), form);
 }
@@ -233,12 +239,12 @@ async function documentsView(area) {
         ['发文字号', (d) => d.docNo || '—'],
         ['发布机构', (d) => d.issuer || '—'],
         ['发布日期', (d) => d.date || '—'],
-        ['状态', (d) => h('span', { class: `badge ${BADGE[d.status] || ''}` }, STATUSES.find(([k]) => k === d.status)?.[1] || d.status)],
+        ['状态', (d) => h('span', { class: `badge ${DOC_BADGE[d.status] || ''}` }, DOC_STATUS[d.status] || d.status)],
         ['段落', (d) => d.passages],
         ['条目', (d) => d.entries],
-        ['操作', (d) => (admin && d.status === 'PUBLISHED' ? h('div', { class: 'actions' },
-          h('button', { type: 'button', class: 'link', onclick: () => retireDocument(d, 'repeal', area) }, '废止'),
-          h('button', { type: 'button', class: 'link', onclick: () => retireDocument(d, 'expire', area) }, '失效')) : '—')],
+        ['操作', (d) => (admin && d.status === 'ACTIVE' ? h('div', { class: 'actions' },
+          confirmButton('废止', '确认废止？', () => retireDocument(d, 'repeal', area)),
+          confirmButton('失效', '确认失效？', () => retireDocument(d, 'expire', area))) : '—')],
       ], items, { id: 'kb-documents' })),
     admin ? h('section', { class: 'card', 'aria-labelledby': 'kb-doc-form-title' },
       h('h2', { id: 'kb-doc-form-title' }, '导入政策文件'),

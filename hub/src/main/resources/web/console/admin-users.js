@@ -2,7 +2,7 @@
 // its .xlsx/CSV import and export (departments and areas).
 import { api, clearProblems, formData, showProblem } from '/assets/js/api.js';
 import { $, fill, h, notice } from '/assets/js/dom.js';
-import { busy, check, download, field, select, table, upload } from './admin-common.js';
+import { busy, check, download, field, reveal, select, table, upload } from './admin-common.js';
 
 export const ROLES = [
   ['AGENT', '话务员'], ['DISPATCHER', '派单员'], ['DEPARTMENT_STAFF', '承办人'], ['DEPARTMENT_ADMIN', '承办单位管理员'],
@@ -38,6 +38,10 @@ export async function show(panel) {
 
 async function loadDepartments() {
   departments = (await api('GET', '/api/v1/departments')).items || [];
+  renderDepartments();
+}
+
+function renderDepartments() {
   const byId = new Map(departments.map((d) => [d.id, d]));
   fill($('#departments-list'), table([
     ['代码', (d) => d.code],
@@ -90,7 +94,10 @@ function editUser(u) {
     h('p', { class: 'form-error', role: 'alert' }));
   form.addEventListener('submit', (e) => { e.preventDefault(); saveUser(form, u); });
   fill($('#user-editor'), h('h2', { id: 'user-form-title' }, creating ? '新建用户' : `编辑用户 ${u.username}`), form);
-  if (!creating) form.elements.displayName.focus();
+  if (!creating) {
+    reveal($('#user-editor'));
+    form.elements.displayName.focus();
+  }
 }
 
 async function saveUser(form, u) {
@@ -156,9 +163,12 @@ function editDepartment(d) {
     await busy(form, async () => {
       try {
         if (!code) throw { fields: [{ field: 'code', detail: '请填写单位代码' }], message: '请填写单位代码' };
-        await api('PUT', `/api/v1/admin/departments/${encodeURIComponent(code)}`, data);
-        notice(`已保存单位 ${code}`);
-        await loadDepartments();
+        const saved = await api('PUT', `/api/v1/admin/departments/${encodeURIComponent(code)}`, data);
+        // The directory is served from a snapshot every hub reloads within seconds: show the stored row at once.
+        const at = departments.findIndex((x) => x.code === saved.code);
+        if (at >= 0) departments[at] = saved; else departments.push(saved);
+        renderDepartments();
+        notice(`已保存单位 ${code}，各节点数秒内生效`);
         editDepartment(null);
       } catch (problem) {
         showProblem(form, problem);
@@ -166,6 +176,10 @@ function editDepartment(d) {
     });
   });
   fill($('#department-editor'), h('h2', { id: 'department-form-title' }, creating ? '新增单位' : `编辑单位 ${d.name}`), form);
+  if (!creating) {
+    reveal($('#department-editor'));
+    form.elements.name.focus();
+  }
 }
 
 function directoryFiles() {
@@ -189,9 +203,9 @@ function directoryFiles() {
       try {
         if (!file) throw { fields: [{ field: 'file', detail: '请选择要导入的文件' }], message: '请选择要导入的文件' };
         const result = await upload('POST', `/api/v1/admin/${target}/import`, file);
-        notice(`已导入 ${result.saved} 条`);
+        notice(`已导入 ${result.saved} 条，各节点数秒内生效`);
         form.reset();
-        if (target === 'departments') await loadDepartments();
+        if (target === 'departments') setTimeout(() => loadDepartments().catch(() => {}), 6000);
       } catch (problem) {
         showProblem(form, problem);
       }
