@@ -20,6 +20,8 @@ export async function show(panel) {
         h('div', { class: 'card-head' },
           h('h2', { id: 'users-title' }, '工作人员账号'),
           h('button', { type: 'button', id: 'user-new', class: 'secondary', onclick: () => editUser(null) }, '新建用户')),
+        h('label', { class: 'field filter' }, '筛选',
+          h('input', { type: 'search', id: 'users-filter', placeholder: '用户名、姓名、角色或单位', oninput: renderUsers })),
         h('div', { id: 'users-list' })),
       h('section', { class: 'card', id: 'user-editor', 'aria-labelledby': 'user-form-title' })),
     h('div', { class: 'grid admin-split' },
@@ -27,6 +29,8 @@ export async function show(panel) {
         h('div', { class: 'card-head' },
           h('h2', { id: 'departments-title' }, '承办单位'),
           h('button', { type: 'button', id: 'department-new', class: 'secondary', onclick: () => editDepartment(null) }, '新增单位')),
+        h('label', { class: 'field filter' }, '筛选',
+          h('input', { type: 'search', id: 'departments-filter', placeholder: '代码、名称或简称', oninput: renderDepartments })),
         h('div', { id: 'departments-list' })),
       h('div', {},
         h('section', { class: 'card', id: 'department-editor', 'aria-labelledby': 'department-form-title' }),
@@ -43,6 +47,7 @@ async function loadDepartments() {
 
 function renderDepartments() {
   const byId = new Map(departments.map((d) => [d.id, d]));
+  const shown = departments.filter((d) => matches('#departments-filter', [d.code, d.name, ...(d.aliases || [])]));
   fill($('#departments-list'), table([
     ['代码', (d) => d.code],
     ['名称', (d) => h('span', {}, d.name, d.aliases?.length ? h('span', { class: 'muted' }, ` （${d.aliases.join('、')}）`) : null)],
@@ -51,12 +56,23 @@ function renderDepartments() {
     ['联系人', (d) => [d.contactName, d.contactPhone].filter(Boolean).join(' ') || '—'],
     ['状态', (d) => (d.active ? '启用' : h('span', { class: 'badge' }, '停用'))],
     ['', (d) => h('button', { type: 'button', class: 'link', 'data-code': d.code, onclick: () => editDepartment(d) }, `编辑 ${d.code}`)],
-  ], departments, { id: 'departments-table' }));
+  ], shown, { id: 'departments-table', empty: '没有符合条件的单位' }));
+}
+
+function matches(input, texts) {
+  const q = ($(input)?.value || '').trim().toLowerCase();
+  return !q || texts.some((t) => String(t || '').toLowerCase().includes(q));
 }
 
 async function loadUsers() {
   users = (await api('GET', '/api/v1/admin/users')).users || [];
+  renderUsers();
+}
+
+function renderUsers() {
   const byId = new Map(departments.map((d) => [d.id, d]));
+  const shown = users.filter((u) => matches('#users-filter',
+    [u.username, u.displayName, u.roleName, u.extension, byId.get(u.departmentId)?.name]));
   fill($('#users-list'), table([
     ['用户名', (u) => u.username],
     ['姓名', (u) => u.displayName],
@@ -66,7 +82,7 @@ async function loadUsers() {
     ['查看完整信息', (u) => (u.canUnmask ? '可以' : '否')],
     ['状态', (u) => (u.active === false ? h('span', { class: 'badge overdue' }, '已停用') : '正常')],
     ['', (u) => h('button', { type: 'button', class: 'link', 'data-username': u.username, onclick: () => editUser(u) }, `编辑 ${u.username}`)],
-  ], users, { id: 'users-table', rowAttrs: (u) => ({ 'data-username': u.username }) }));
+  ], shown, { id: 'users-table', empty: '没有符合条件的用户', rowAttrs: (u) => ({ 'data-username': u.username }) }));
 }
 
 function departmentOptions(withNone) {
