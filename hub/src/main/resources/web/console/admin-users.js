@@ -50,13 +50,16 @@ function renderDepartments() {
   const shown = departments.filter((d) => matches('#departments-filter', [d.code, d.name, ...(d.aliases || [])]));
   fill($('#departments-list'), table([
     ['代码', (d) => d.code],
-    ['名称', (d) => h('span', {}, d.name, d.aliases?.length ? h('span', { class: 'muted' }, ` （${d.aliases.join('、')}）`) : null)],
+    ['名称', (d) => [d.name, d.aliases?.length ? h('span', { class: 'aliases muted' }, `简称：${d.aliases.join('、')}`) : null]],
     ['类型', (d) => d.kindName || d.kind],
     ['上级单位', (d) => byId.get(d.parentId)?.name || '—'],
-    ['联系人', (d) => [d.contactName, d.contactPhone].filter(Boolean).join(' ') || '—'],
+    ['联系人', (d) => (d.contactName || d.contactPhone
+      ? [d.contactName || '', d.contactPhone ? h('span', { class: 'aliases' }, d.contactPhone) : null] : '—')],
     ['状态', (d) => (d.active ? '启用' : h('span', { class: 'badge' }, '停用'))],
-    ['', (d) => h('button', { type: 'button', class: 'link', 'data-code': d.code, onclick: () => editDepartment(d) }, `编辑 ${d.code}`)],
+    ['', (d) => h('button', { type: 'button', class: 'link', 'data-code': d.code, 'aria-label': `编辑 ${d.name}`,
+      onclick: () => editDepartment(d) }, '编辑')],
   ], shown, { id: 'departments-table', empty: '没有符合条件的单位' }));
+  $('#departments-list .table-wrap').classList.add('scroll-y');
 }
 
 function matches(input, texts) {
@@ -81,7 +84,8 @@ function renderUsers() {
     ['分机号', (u) => u.extension || '—'],
     ['查看完整信息', (u) => (u.canUnmask ? '可以' : '否')],
     ['状态', (u) => (u.active === false ? h('span', { class: 'badge overdue' }, '已停用') : '正常')],
-    ['', (u) => h('button', { type: 'button', class: 'link', 'data-username': u.username, onclick: () => editUser(u) }, `编辑 ${u.username}`)],
+    ['', (u) => h('button', { type: 'button', class: 'link', 'data-username': u.username, 'aria-label': `编辑 ${u.username}`,
+      onclick: () => editUser(u) }, '编辑')],
   ], shown, { id: 'users-table', empty: '没有符合条件的用户', rowAttrs: (u) => ({ 'data-username': u.username }) }));
 }
 
