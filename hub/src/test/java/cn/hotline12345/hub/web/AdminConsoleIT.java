@@ -130,6 +130,9 @@ class AdminConsoleIT {
             browser.waitForText(By.id("list-published"), "v" + draft + " 已发布");
             browser.waitForText(By.cssSelector("#lists-table tr[data-version='" + draft + "']"), "已发布");
             assertThat(publishedVersion()).isEqualTo(draft);
+            assertThat(routedBy(draft))
+                    .as("the hub routes by the published version")
+                    .isTrue();
             browser.screenshot("admin-routing");
             assertNoScriptErrors(browser);
 
@@ -238,6 +241,20 @@ class AdminConsoleIT {
                 .findFirst()
                 .orElseThrow()
                 .getInteger("version");
+    }
+
+    /** Whether the hub routes by {@code version} within 10 s (it reloads the list every few seconds). */
+    private static boolean routedBy(int version) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        do {
+            JsonObject decision = json(TestHub.get(
+                    "/api/v1/routing/explain?category=" + URLEncoder.encode("城乡建设", StandardCharsets.UTF_8)));
+            if (Integer.valueOf(version).equals(decision.getInteger("listVersion"))) {
+                return true;
+            }
+            sleep();
+        } while (Instant.now().isBefore(deadline));
+        return false;
     }
 
     /** The knowledge base's answer once every hub's index has the entry (it follows within seconds). */
