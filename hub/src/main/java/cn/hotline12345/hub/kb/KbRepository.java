@@ -72,11 +72,11 @@ public final class KbRepository {
                         : Optional.of(entry(rows.iterator().next())));
     }
 
-    /** A page of entries, optionally of one status, by id. */
-    public Future<JsonObject> page(EntryStatus status, long after, int limit) {
+    /** A page of entries by id, optionally of one status and containing a text (question, answer, similar, category, department). */
+    public Future<JsonObject> page(EntryStatus status, String text, long after, int limit) {
         String name = status == null ? null : status.name();
         return pool.preparedQuery(KbSql.ENTRIES_BY_STATUS)
-                .execute(Tuple.of(name, name, after, limit))
+                .execute(Tuple.of(name, name, text, text, text, text, text, text, after, limit))
                 .map(rows -> {
                     JsonArray items = new JsonArray();
                     long last = 0;

@@ -164,7 +164,8 @@ public final class KbRoutes {
                 ? null
                 : EntryStatus.of(statusText).orElseThrow(() -> ApiException.invalid("status", "未知条目状态：" + statusText));
         repository
-                .page(status, longParam(ctx, "after", 0, Long.MAX_VALUE, 0), (int) longParam(ctx, "limit", 1, 500, 100))
+                .page(status, QueryParams.text(ctx, "q", 100), longParam(ctx, "after", 0, Long.MAX_VALUE, 0), (int)
+                        longParam(ctx, "limit", 1, 500, 100))
                 .onSuccess(page -> Responses.json(ctx, 200, page))
                 .onFailure(ctx::fail);
     }

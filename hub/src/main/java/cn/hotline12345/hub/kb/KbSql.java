@@ -9,8 +9,10 @@ final class KbSql {
 
     static final String ENTRIES = "SELECT " + ENTRY_COLUMNS + " FROM kb_entry ORDER BY id";
 
-    static final String ENTRIES_BY_STATUS =
-            "SELECT " + ENTRY_COLUMNS + " FROM kb_entry WHERE (? IS NULL OR status = ?) AND id > ? ORDER BY id LIMIT ?";
+    static final String ENTRIES_BY_STATUS = "SELECT " + ENTRY_COLUMNS + " FROM kb_entry WHERE (? IS NULL OR status = ?)"
+            + " AND (? IS NULL OR INSTR(question, ?) > 0 OR INSTR(answer, ?) > 0 OR INSTR(similar, ?) > 0"
+            + " OR INSTR(category, ?) > 0 OR INSTR(department, ?) > 0)"
+            + " AND id > ? ORDER BY id LIMIT ?";
 
     static final String ENTRY = "SELECT " + ENTRY_COLUMNS + " FROM kb_entry WHERE id = ?";
 

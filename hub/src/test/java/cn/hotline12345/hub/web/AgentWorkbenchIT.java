@@ -302,7 +302,8 @@ class AgentWorkbenchIT {
             assertThat(file.body()).contains("东门路灯").contains("马上为您登记");
             assertThat(getAs(TestHub.tokenFor("DEPARTMENT_STAFF", 1L), "/api/v1/tickets/" + ticketNo + "/attachments")
                             .statusCode())
-                    .isEqualTo(403);
+                    .as("a department not handling the ticket does not learn it exists")
+                    .isEqualTo(404);
             assertThat(getAs(agentToken, "/api/v1/tickets/19990101000001/attachments")
                             .statusCode())
                     .isEqualTo(404);
