@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -112,17 +113,30 @@ public final class Browser implements AutoCloseable {
         return wait.until(condition::apply);
     }
 
-    /** Clears a field and types into it. */
+    /** Clears a field and types into it; a field the page redraws meanwhile is found again. */
     public Browser type(By by, String text) {
-        WebElement field = find(by);
-        field.clear();
-        field.sendKeys(text);
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement field = ExpectedConditions.visibilityOfElementLocated(by).apply(d);
+            if (field == null) {
+                return null;
+            }
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
         return this;
     }
 
-    /** Clicks an element once it can be clicked. */
+    /** Clicks an element once it can be clicked; an element the page redraws meanwhile is found again. */
     public Browser click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return null;
+            }
+            element.click();
+            return true;
+        });
         return this;
     }
 
