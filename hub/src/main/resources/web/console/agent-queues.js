@@ -27,13 +27,22 @@ function empty(list, text) {
   fill(list, h('li', { class: 'empty' }, text));
 }
 
+// Refreshes a queue without touching the tickets already shown, so a form an agent is filling in survives a live
+// refresh: gone tickets leave, new ones join at the end (the queues are oldest first).
+function sync(list, items, make, emptyText) {
+  if (!items.length) { empty(list, emptyText); return; }
+  const wanted = new Set(items.map((t) => t.ticketNo));
+  list.querySelectorAll('li').forEach((li) => { if (!wanted.has(li.dataset.ticket)) li.remove(); });
+  const shown = new Set([...list.querySelectorAll('li[data-ticket]')].map((li) => li.dataset.ticket));
+  items.filter((t) => !shown.has(t.ticketNo)).forEach((t) => list.append(make(t)));
+}
+
 export async function loadTriage() {
   try {
     const [page, tax] = await Promise.all([api('GET', '/api/v1/tickets/triage?limit=50'), loadTaxonomy()]);
     const items = page.items || [];
     count('#count-triage', items.length, page.next !== null && page.next !== undefined);
-    if (!items.length) { empty(triageList, '没有待分类的工单。'); return; }
-    fill(triageList, items.map((t) => triageItem(t, tax)));
+    sync(triageList, items, (t) => triageItem(t, tax), '没有待分类的工单。');
   } catch (problem) {
     empty(triageList, `加载失败：${problem.message}`);
   }
@@ -87,8 +96,7 @@ export async function loadDispatch() {
       api('GET', '/api/v1/tickets/pending-dispatch?limit=50'), loadDepartments()]);
     const items = page.items || [];
     count('#count-dispatch', items.length, page.next !== null && page.next !== undefined);
-    if (!items.length) { empty(dispatchList, '没有待派单的工单。'); return; }
-    fill(dispatchList, items.map((t) => dispatchItem(t, departments)));
+    sync(dispatchList, items, (t) => dispatchItem(t, departments), '没有待派单的工单。');
   } catch (problem) {
     empty(dispatchList, `加载失败：${problem.message}`);
   }

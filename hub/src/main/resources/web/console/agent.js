@@ -62,6 +62,12 @@ function clearFieldProblems() {
   }
 }
 
+let queuesTimer;
+function refreshQueuesSoon() {
+  clearTimeout(queuesTimer);
+  queuesTimer = setTimeout(() => { loadTriage(); loadDispatch(); }, 400);
+}
+
 function connect() {
   const state = $('#live-state');
   live(token(), (event) => {
@@ -69,6 +75,7 @@ function connect() {
       fill(state, '实时连接正常：来电弹屏与在线客服消息会自动推送');
       document.body.dataset.live = 'ready';
     } else if (event.type === 'screen-pop') screenPop(event);
+    else if (event.type === 'ticket-queues') refreshQueuesSoon();
     else if (event.type && event.type.startsWith('chat-')) onChatEvent(event);
   }, {
     onState: (s) => {

@@ -13,6 +13,7 @@ import cn.hotline12345.hub.http.HttpServerVerticle;
 import cn.hotline12345.hub.kb.KbIndexHolder;
 import cn.hotline12345.hub.kb.KbRepository;
 import cn.hotline12345.hub.live.LiveBridge;
+import cn.hotline12345.hub.live.LiveEvents;
 import cn.hotline12345.hub.notify.CitizenNotifier;
 import cn.hotline12345.hub.notify.Notifier;
 import cn.hotline12345.hub.notify.OutboxWorker;
@@ -132,8 +133,11 @@ public final class Hub implements AutoCloseable {
                         .toCompletableFuture()
                         .get(60, TimeUnit.SECONDS);
             }
-            TicketWorkflow workflow =
-                    new TicketWorkflow(background, rules::current, calendars::current, Clock.systemUTC());
+            RedisAPI hubRedis = RedisAPI.api(
+                    Redis.createClient(vertx, new RedisOptions().setConnectionString(datastores.redisUri())));
+            TicketWorkflow workflow = new TicketWorkflow(
+                            background, rules::current, calendars::current, Clock.systemUTC())
+                    .announcing(new LiveEvents(hubRedis, config.redisKeyPrefix()));
             ClockWorker clocks = new ClockWorker(
                     background,
                     Clock.systemUTC(),
@@ -141,15 +145,13 @@ public final class Hub implements AutoCloseable {
             Optional<Notifier> sms = config.smsUrl().isEmpty()
                     ? Optional.empty()
                     : Optional.of(new SmsGateway(vertx, config.smsUrl().get(), config.smsToken()));
-            RedisAPI apiTokens = RedisAPI.api(
-                    Redis.createClient(vertx, new RedisOptions().setConnectionString(datastores.redisUri())));
             Duration apiTimeout = Duration.ofMillis(config.wechatApiTimeoutMillis());
             WeChatApis wechatApis = new WeChatApis(
                     config.wechatSecret().isEmpty() || config.wechatAppId().isBlank()
                             ? Optional.empty()
                             : Optional.of(new WeChatApi(
                                     vertx,
-                                    apiTokens,
+                                    hubRedis,
                                     config.redisKeyPrefix(),
                                     config.wechatApiBase(),
                                     config.wechatAppId(),
@@ -160,7 +162,7 @@ public final class Hub implements AutoCloseable {
                             ? Optional.empty()
                             : Optional.of(new WeChatApi(
                                     vertx,
-                                    apiTokens,
+                                    hubRedis,
                                     config.redisKeyPrefix(),
                                     config.miniProgramApiBase(),
                                     config.miniProgramAppId().get(),

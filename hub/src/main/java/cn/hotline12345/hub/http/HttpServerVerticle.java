@@ -141,10 +141,13 @@ public final class HttpServerVerticle extends VerticleBase {
 
         Clock clock = Clock.systemUTC();
         TicketRepository tickets = new TicketRepository(pool);
-        IntakeService intake =
-                new IntakeService(tickets, new TicketNumbers(pool, clock, 50), classifiers::current, clock);
+        LiveEvents liveEvents = new LiveEvents(RedisAPI.api(redis), config.getString("redis.keyPrefix"));
+        IntakeService intake = new IntakeService(
+                        tickets, new TicketNumbers(pool, clock, 50), classifiers::current, clock)
+                .announcing(liveEvents);
         Problems problems = new Problems(bodyLimit);
-        TicketWorkflow workflow = new TicketWorkflow(pool, rules::current, calendars::current, clock);
+        TicketWorkflow workflow =
+                new TicketWorkflow(pool, rules::current, calendars::current, clock).announcing(liveEvents);
 
         Router api = Router.router(vertx);
         api.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
@@ -247,7 +250,7 @@ public final class HttpServerVerticle extends VerticleBase {
                         new ChatService(
                                 RedisAPI.api(redis),
                                 config.getString("redis.keyPrefix"),
-                                new LiveEvents(RedisAPI.api(redis), config.getString("redis.keyPrefix")),
+                                liveEvents,
                                 kb,
                                 intake,
                                 attachments,

@@ -3,11 +3,13 @@ package cn.hotline12345.hub.intake;
 import cn.hotline12345.channels.InboundMessage;
 import cn.hotline12345.hub.classify.Classifiers;
 import cn.hotline12345.hub.classify.Classifiers.TicketClassification;
+import cn.hotline12345.hub.live.LiveEvents;
 import cn.hotline12345.hub.ticket.NewTicket;
 import cn.hotline12345.hub.ticket.StoredTicket;
 import cn.hotline12345.hub.ticket.TicketNumbers;
 import cn.hotline12345.hub.ticket.TicketRepository;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +26,7 @@ public final class IntakeService {
     private final TicketNumbers numbers;
     private final Supplier<Classifiers> classifiers;
     private final Clock clock;
+    private LiveEvents live;
 
     public IntakeService(
             TicketRepository tickets, TicketNumbers numbers, Supplier<Classifiers> classifiers, Clock clock) {
@@ -71,10 +74,26 @@ public final class IntakeService {
                 agentCategory == null && decision.triage())));
     }
 
+    /** Announces tickets that go to the 待分类 queue on the agents' live sockets. Answers this service. */
+    public IntakeService announcing(LiveEvents events) {
+        this.live = events;
+        return this;
+    }
+
     private Future<Outcome> store(NewTicket request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return numbers.next()
                 .compose(ticketNo -> tickets.insert(request, ticketNo, now))
+                .onSuccess(ticket -> {
+                    if (live != null
+                            && request.classification() != null
+                            && request.classification().triage()) {
+                        JsonObject event =
+                                new JsonObject().put("type", "ticket-queues").put("ticketNo", ticket.ticketNo());
+                        live.publish("role:AGENT", event);
+                        live.publish("role:DISPATCHER", event);
+                    }
+                })
                 .map(ticket -> new Outcome(ticket, true))
                 .recover(failure -> TicketRepository.isDuplicate(failure)
                         ? existing(request).compose(found -> found.map(

@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.workflow;
 
+import cn.hotline12345.hub.account.Role;
 import cn.hotline12345.hub.account.StaffUser;
 import cn.hotline12345.hub.directory.Area;
 import cn.hotline12345.hub.directory.Department;
@@ -8,6 +9,7 @@ import cn.hotline12345.hub.directory.Gazetteer;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.http.JsonInput;
 import cn.hotline12345.hub.http.Times;
+import cn.hotline12345.hub.live.LiveEvents;
 import cn.hotline12345.hub.routing.DispatchRules;
 import cn.hotline12345.hub.routing.ResponsibilityRouter;
 import cn.hotline12345.hub.routing.RoutingQuery;
@@ -55,12 +57,22 @@ public final class TicketWorkflow {
     private final Supplier<DispatchRules> rules;
     private final Supplier<WorkingCalendar> calendar;
     private final Clock clock;
+    private LiveEvents live;
 
     public TicketWorkflow(Pool pool, Supplier<DispatchRules> rules, Supplier<WorkingCalendar> calendar, Clock clock) {
         this.pool = pool;
         this.rules = rules;
         this.calendar = calendar;
         this.clock = clock;
+    }
+
+    /**
+     * Announces every committed change on the consoles' live sockets (a {@code ticket-queues} event to the centre's
+     * and the departments' staff), so queues and inboxes refresh without reloading. Answers this workflow.
+     */
+    public TicketWorkflow announcing(LiveEvents events) {
+        this.live = events;
+        return this;
     }
 
     /**
@@ -82,7 +94,7 @@ public final class TicketWorkflow {
         } catch (ApiException e) {
             return Future.failedFuture(e);
         }
-        return Transactions.retryOnDeadlock(() -> {
+        return announced(ticketNo, Transactions.retryOnDeadlock(() -> {
             LocalDateTime now = now();
             DispatchRules snapshot = rules.get();
             return pool.withTransaction(conn -> preLock(conn, action, ticketNo, input)
@@ -98,7 +110,7 @@ public final class TicketWorkflow {
                         return decide(conn, ticket, action, input, snapshot, now)
                                 .compose(change -> write(conn, ticket, change, user.actor(), now));
                     }));
-        });
+        }));
     }
 
     private static void checkUnit(LockedTicket ticket, WorkflowAction action, StaffUser user) {
@@ -175,7 +187,7 @@ public final class TicketWorkflow {
      * locked). Answers how many were handled. Received tickets have no co-units, clocks or earlier dispatches yet.
      */
     public Future<Integer> dispatchReceived(int limit) {
-        return pool.withTransaction(conn -> conn.preparedQuery(WorkflowSql.AWAITING_DISPATCH)
+        return announced(null, pool.withTransaction(conn -> conn.preparedQuery(WorkflowSql.AWAITING_DISPATCH)
                 .execute(Tuple.of(limit))
                 .compose(rows -> {
                     LocalDateTime now = now();
@@ -187,7 +199,20 @@ public final class TicketWorkflow {
                                 ticket, route(ticket, snapshot, now, TicketAction.DISPATCH, null, null), ROUTER, now));
                     }
                     return writeAll(conn, changes);
-                }));
+                })));
+    }
+
+    private <T> Future<T> announced(String ticketNo, Future<T> change) {
+        return change.onSuccess(done -> {
+            if (live != null && !(done instanceof Integer count && count == 0)) {
+                JsonObject event = new JsonObject().put("type", "ticket-queues").put("ticketNo", ticketNo);
+                for (Role role : Role.values()) {
+                    if (role != Role.KB_ADMIN) {
+                        live.publish("role:" + role.name(), event);
+                    }
+                }
+            }
+        });
     }
 
     private Future<TicketChange> decide(

@@ -1,6 +1,7 @@
 package cn.hotline12345.hub.live;
 
 import static cn.hotline12345.hub.TestHub.get;
+import static cn.hotline12345.hub.TestHub.postJson;
 import static cn.hotline12345.hub.TestHub.tokenFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -11,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,25 @@ class LiveIT {
                     .isEqualTo("13900001111");
             agent.await(e -> "chat-queue".equals(e.getString("type")));
             assertThat(other.next(e -> true, 500)).isNull();
+        }
+    }
+
+    @Test
+    void ticketChangesRefreshTheQueuesOfCentreAndDepartmentStaff() throws Exception {
+        try (JsonSocket agent = JsonSocket.open("/api/v1/live?token=" + tokenFor("AGENT", null));
+                JsonSocket department = JsonSocket.open("/api/v1/live?token=" + tokenFor("DEPARTMENT_STAFF", 1L))) {
+            agent.await(e -> "hello".equals(e.getString("type")));
+            department.await(e -> "hello".equals(e.getString("type")));
+            HttpResponse<String> created = postJson(
+                    "/api/v1/requests",
+                    new JsonObject()
+                            .put("channel", "web")
+                            .put("content", "桂花苑小区停水三天了，自来水一直没有来，请尽快处理。")
+                            .put("citizen", new JsonObject().put("phone", "13700002468"))
+                            .encode());
+            assertThat(created.statusCode()).isEqualTo(201);
+            agent.await(e -> "ticket-queues".equals(e.getString("type")));
+            department.await(e -> "ticket-queues".equals(e.getString("type")));
         }
     }
 

@@ -67,10 +67,19 @@ class WholePathIT {
                 desk.find(By.id("triage-" + ticketNo));
                 desk.script(
                         "const f = document.querySelector('#triage-' + arguments[0] + ' form');"
-                                + "f.querySelector('[name=type]').value = '求助';"
-                                + "f.querySelector('[name=type]').dispatchEvent(new Event('change'));",
+                                + "for (const name of ['type', 'category']) {"
+                                + "  const s = f.querySelector('[name=' + name + ']');"
+                                + "  if (!s.value) { s.selectedIndex = 1; s.dispatchEvent(new Event('change')); }"
+                                + "}",
                         ticketNo);
                 desk.screenshot("path-3-agent-triage");
+                desk.click(By.cssSelector("#triage-" + ticketNo + " button[type=submit]"));
+                long classified = System.currentTimeMillis() + 20_000;
+                while (PortalFixtures.detail(ticketNo).getBoolean("triage", false)
+                        || status(ticketNo).equals("RECEIVED")) {
+                    assertThat(System.currentTimeMillis()).isLessThan(classified);
+                    PortalFixtures.sleep(200);
+                }
             }
             if (status(ticketNo).equals("PENDING_DISPATCH")) {
                 desk.click(By.id("tab-dispatch"));
