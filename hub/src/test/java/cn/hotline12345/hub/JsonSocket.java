@@ -70,6 +70,11 @@ public final class JsonSocket implements AutoCloseable {
         return found;
     }
 
+    /** Whether a message matching {@code wanted} has arrived and not been taken yet. */
+    public boolean holds(Predicate<JsonObject> wanted) {
+        return received.stream().anyMatch(wanted);
+    }
+
     /** Sends a JSON frame. */
     public void send(JsonObject frame) {
         sendText(frame.encode());

@@ -4,7 +4,6 @@ import static cn.hotline12345.hub.TestHub.adminToken;
 import static cn.hotline12345.hub.TestHub.download;
 import static cn.hotline12345.hub.TestHub.getAs;
 import static cn.hotline12345.hub.TestHub.json;
-import static cn.hotline12345.hub.TestHub.sendAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hotline12345.hub.TestHub;
@@ -188,17 +187,7 @@ class AdminConsoleIT {
 
     @Test
     void onAPhoneTablesScrollInsideThePageAndAKnowledgeBaseAdminSeesOnlyTheKnowledgeBase() {
-        String username = "it_kbadmin_" + UUID.randomUUID().toString().substring(0, 6);
-        HttpResponse<String> created = sendAs(
-                adminToken(),
-                "POST",
-                "/api/v1/admin/users",
-                new JsonObject()
-                        .put("username", username)
-                        .put("displayName", "知识库管理员")
-                        .put("password", TestHub.STAFF_PASSWORD)
-                        .put("role", "KB_ADMIN"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String username = PortalFixtures.user("KB_ADMIN", null, false, "知识库管理员");
         try (Browser browser = Browser.open(Browser.PHONE)) {
             browser.signIn("admin", TestHub.ADMIN_PASSWORD);
             browser.go("/console/admin.html#routing");

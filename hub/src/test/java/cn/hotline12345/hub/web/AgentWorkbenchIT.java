@@ -1,30 +1,23 @@
 package cn.hotline12345.hub.web;
 
 import static cn.hotline12345.hub.TestHub.adminToken;
-import static cn.hotline12345.hub.TestHub.baseUrl;
 import static cn.hotline12345.hub.TestHub.execute;
 import static cn.hotline12345.hub.TestHub.getAs;
 import static cn.hotline12345.hub.TestHub.json;
 import static cn.hotline12345.hub.TestHub.login;
 import static cn.hotline12345.hub.TestHub.postJson;
-import static cn.hotline12345.hub.TestHub.sendAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hotline12345.hub.JsonSocket;
 import cn.hotline12345.hub.TestHub;
 import cn.hotline12345.hub.live.LiveEvents;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -52,17 +45,7 @@ class AgentWorkbenchIT {
 
     @BeforeAll
     static void createAgent() {
-        username = "agent-wb-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = sendAs(
-                adminToken(),
-                "POST",
-                "/api/v1/admin/users",
-                new JsonObject()
-                        .put("username", username)
-                        .put("displayName", "王坐席")
-                        .put("password", TestHub.STAFF_PASSWORD)
-                        .put("role", "AGENT"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        username = PortalFixtures.user("AGENT", null, false, "王坐席");
         agentToken = login(username, TestHub.STAFF_PASSWORD);
     }
 
@@ -232,27 +215,23 @@ class AgentWorkbenchIT {
     void anAgentTakesAVisitorChatRepliesAndMakesATicket() throws Exception {
         try (Browser browser = workbench(Browser.DESKTOP)) {
             browser.click(By.id("tab-chat"));
-            BlockingQueue<JsonObject> citizen = new LinkedBlockingQueue<>();
             String visitor = "wbvisitor" + UUID.randomUUID().toString().replace("-", "");
-            WebSocket socket =
-                    socket(baseUrl().replace("http://", "ws://") + "/api/v1/chat/socket?visitor=" + visitor, citizen);
-            String chatId = await(citizen, e -> "chat-history".equals(e.getString("type")))
+            JsonSocket citizen = JsonSocket.open("/api/v1/chat/socket?visitor=" + visitor);
+            String chatId = citizen.await(e -> "chat-history".equals(e.getString("type")))
                     .getJsonObject("chat")
                     .getString("id");
-            say(socket, "人工");
-            await(
-                    citizen,
-                    e -> "chat-state".equals(e.getString("type"))
-                            && "WAITING".equals(e.getJsonObject("chat").getString("state")));
+            citizen.send(new JsonObject().put("type", "message").put("text", "人工"));
+            citizen.await(e -> "chat-state".equals(e.getString("type"))
+                    && "WAITING".equals(e.getJsonObject("chat").getString("state")));
 
             By take = By.cssSelector("#chat-queue li[data-chat='" + chatId + "'] button.take");
             browser.find(take);
             browser.screenshot("agent-chat-queue");
             browser.click(take);
             browser.waitForText(By.id("chat-lines"), "为您服务");
-            await(citizen, line("system", "为您服务"));
+            citizen.await(line("system", "为您服务"));
 
-            say(socket, "桂花苑小区东门路灯坏了一个月，晚上很黑");
+            citizen.send(new JsonObject().put("type", "message").put("text", "桂花苑小区东门路灯坏了一个月，晚上很黑"));
             browser.waitForText(By.id("chat-lines"), "东门路灯");
 
             WebElement input = browser.find(By.id("chat-text"));
@@ -260,12 +239,12 @@ class AgentWorkbenchIT {
             input.sendKeys("您好");
             input.sendKeys(Keys.ENTER);
             browser.script("arguments[0].dispatchEvent(new CompositionEvent('compositionend'))", input);
-            assertThat(citizen.stream().anyMatch(line("agent", "您好"))).isFalse();
+            assertThat(citizen.holds(line("agent", "您好"))).isFalse();
             sleep(500);
-            assertThat(citizen.stream().anyMatch(line("agent", "您好"))).isFalse();
+            assertThat(citizen.holds(line("agent", "您好"))).isFalse();
             browser.type(By.id("chat-text"), "您好，我已记录，马上为您登记工单");
             browser.find(By.id("chat-text")).sendKeys(Keys.ENTER);
-            await(citizen, line("agent", "马上为您登记"));
+            citizen.await(line("agent", "马上为您登记"));
             browser.waitForText(By.id("chat-lines"), "马上为您登记");
             assertThat(browser.find(By.id("chat-text")).getAttribute("value")).isEmpty();
 
@@ -276,17 +255,15 @@ class AgentWorkbenchIT {
             browser.click(By.id("chat-ticket-submit"));
             String ticketNo = browser.find(By.id("chat-ticket-number")).getText();
             assertThat(ticketNo).matches("\\d{14}");
-            await(citizen, line("system", ticketNo));
+            citizen.await(line("system", ticketNo));
             assertThat(detail(ticketNo).getString("content")).contains("东门路灯");
             browser.screenshot("agent-chat");
 
             browser.click(By.id("chat-close"));
             browser.waitForText(By.id("chat-state"), "已结束");
-            await(
-                    citizen,
-                    e -> "chat-state".equals(e.getString("type"))
-                            && "CLOSED".equals(e.getJsonObject("chat").getString("state")));
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            citizen.await(e -> "chat-state".equals(e.getString("type"))
+                    && "CLOSED".equals(e.getJsonObject("chat").getString("state")));
+            citizen.close();
 
             browser.click(By.id("chat-ticket-number"));
             WebElement transcript = browser.waitForText(By.id("detail-attachments"), ".txt")
@@ -424,48 +401,6 @@ class AgentWorkbenchIT {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static WebSocket socket(String url, BlockingQueue<JsonObject> received) {
-        return HttpClient.newHttpClient()
-                .newWebSocketBuilder()
-                .buildAsync(URI.create(url), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            received.add(new JsonObject(text.toString()));
-                            text.setLength(0);
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                })
-                .join();
-    }
-
-    private static void say(WebSocket socket, String text) {
-        socket.sendText(
-                        new JsonObject()
-                                .put("type", "message")
-                                .put("text", text)
-                                .encode(),
-                        true)
-                .join();
-    }
-
-    private static JsonObject await(BlockingQueue<JsonObject> received, Predicate<JsonObject> wanted)
-            throws InterruptedException {
-        long until = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < until) {
-            JsonObject next = received.poll(500, TimeUnit.MILLISECONDS);
-            if (next != null && wanted.test(next)) {
-                return next;
-            }
-        }
-        throw new AssertionError("no matching event arrived");
     }
 
     private static Predicate<JsonObject> line(String from, String containing) {
