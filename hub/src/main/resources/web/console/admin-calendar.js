@@ -1,8 +1,8 @@
 // 节假日与调休: the legal working-day calendar per year (shipped or imported), its holidays and make-up workdays on a
-// year view, and replacing a year from a form or an uploaded JSON document.
+// year view, and replacing a year from a form, an uploaded JSON document or a spreadsheet (with its validation report).
 import { api, clearProblems, showProblem } from '/assets/js/api.js';
 import { $, fill, h, notice } from '/assets/js/dom.js';
-import { busy, field, table } from './admin-common.js';
+import { busy, download, field, reportTable, table, upload } from './admin-common.js';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 let data = { years: [], workingHours: [], warnings: [] };
@@ -89,7 +89,54 @@ function editor(y) {
   });
   form.addEventListener('submit', (e) => { e.preventDefault(); save(form); });
   fill($('#calendar-editor'), h('h2', { id: 'calendar-form-title' }, '导入或替换一年的安排'),
-    h('p', { class: 'muted' }, '保存后本中心立即按新安排计算办理时限，其他节点 30 秒内同步。'), form);
+    h('p', { class: 'muted' }, '保存后本中心立即按新安排计算办理时限，其他节点 30 秒内同步。'), form,
+    spreadsheetForm(y));
+}
+
+// The Excel route: one row per holiday (类型 放假) or make-up workday (类型 调休上班); errors come back line by line.
+function spreadsheetForm(y) {
+  const result = h('div', { id: 'calendar-import-result', 'aria-live': 'polite' });
+  const form = h('form', { id: 'calendar-import', novalidate: true },
+    h('h3', {}, '从 Excel 导入'),
+    field('年份', h('input', { name: 'year', id: 'calendar-import-year', type: 'number', min: 2000, max: 2100, value: y.year })),
+    field('Excel 或 CSV 文件', h('input', { type: 'file', name: 'file', id: 'calendar-import-file', accept: '.xlsx,.csv' }),
+      '列依次为：类型（放假 / 调休上班）、名称、开始日期、结束日期；可先导出现有安排作为模板'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', id: 'calendar-import-submit' }, '校验并导入'),
+      h('button', { type: 'button', class: 'secondary', id: 'calendar-export',
+        onclick: () => download(`/api/v1/admin/calendar/${Number(form.elements.year.value)}/export?format=xlsx`,
+          `calendar-${form.elements.year.value}.xlsx`).catch((problem) => showProblem(form, problem)) }, '导出为 Excel')),
+    h('p', { class: 'form-error', role: 'alert' }),
+    result);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(form);
+    result.replaceChildren();
+    const year = Number(form.elements.year.value);
+    const file = form.elements.file.files[0];
+    if (!file) {
+      showProblem(form, { fields: [{ field: 'file', detail: '请选择要导入的文件' }], message: '请选择要导入的文件' });
+      return;
+    }
+    await busy(form, async () => {
+      try {
+        const done = await upload('POST', `/api/v1/admin/calendar/${year}/import`, file);
+        notice(`已导入 ${year} 年节假日安排`);
+        fill(result, h('p', { class: 'ok-text', id: 'calendar-import-ok' }, `已导入 ${year} 年节假日安排。`),
+          (done.report?.warnings || []).length ? reportTable('calendar-import-report', [], done.report.warnings) : null);
+        await load(year);
+      } catch (problem) {
+        const report = problem.body?.report;
+        if (report) {
+          fill(result, h('p', { class: 'form-error', role: 'alert', id: 'calendar-import-error' }, problem.message),
+            reportTable('calendar-import-report', report.errors, report.warnings));
+        } else {
+          showProblem(form, problem);
+        }
+      }
+    });
+  });
+  return form;
 }
 
 async function readFile(form) {

@@ -175,7 +175,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 .mount(api);
         new TaxonomyRoutes(new TaxonomyRepository(pool, clock)).mount(api);
         new CalendarRoutes(calendars::current).mount(api);
-        new CalendarAdminRoutes(calendars, new CalendarRepository(pool, clock), authentication).mount(api);
+        new CalendarAdminRoutes(vertx, calendars, new CalendarRepository(pool, clock), authentication).mount(api);
         Runnable reloadRules = () -> rules.refresh();
         new RoutingRoutes(
                         vertx,

@@ -145,6 +145,27 @@ class AdminConsoleIT {
                     .isNotEmpty();
             browser.screenshot("admin-calendar");
 
+            Path brokenCalendar = Files.createTempFile("calendar-2031-", ".csv");
+            Files.writeString(brokenCalendar, "类型,名称,开始日期,结束日期\n放假,国庆节,2031-10-01,2031-10-07\n补班,国庆节调休,2031-09-28,\n");
+            browser.type(By.id("calendar-import-year"), "2031");
+            browser.find(By.id("calendar-import-file")).sendKeys(brokenCalendar.toString());
+            browser.click(By.id("calendar-import-submit"));
+            assertThat(browser.waitForText(By.id("calendar-import-report"), "第 3 行")
+                            .getText())
+                    .contains("类型");
+            browser.screenshot("admin-calendar-import-report");
+            Path goodCalendar = Files.createTempFile("calendar-2031-", ".csv");
+            Files.writeString(goodCalendar, "类型,名称,开始日期,结束日期\n放假,国庆节,2031-10-01,2031-10-07\n调休上班,国庆节调休,2031-09-28,\n");
+            browser.type(By.id("calendar-import-year"), "2031");
+            browser.find(By.id("calendar-import-file")).sendKeys(goodCalendar.toString());
+            browser.click(By.id("calendar-import-submit"));
+            browser.waitForText(By.id("notice"), "已导入 2031 年");
+            browser.waitForText(By.id("calendar-year-title"), "2031");
+            assertThat(json(getAs(adminToken(), "/api/v1/admin/calendar"))
+                            .getJsonArray("years")
+                            .encode())
+                    .contains("2031-09-28");
+
             // Knowledge base: a new entry goes draft → review → published and is then answered.
             browser.click(By.id("tab-kb"));
             browser.waitForText(By.id("kb-entries"), "已发布");
