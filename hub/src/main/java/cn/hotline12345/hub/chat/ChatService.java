@@ -12,6 +12,7 @@ import cn.hotline12345.hub.kb.KbIndexHolder;
 import cn.hotline12345.hub.live.LiveEvents;
 import cn.hotline12345.hub.sla.WorkingCalendar;
 import cn.hotline12345.hub.ticket.NewTicket;
+import cn.hotline12345.hub.wechat.WeChatApi;
 import cn.hotline12345.kb.Answer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -32,6 +33,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Live chat (在线客服): the bot answers from the knowledge base and hands the citizen over to a person on request or
@@ -49,6 +52,7 @@ public final class ChatService {
     /** Longest line accepted. */
     public static final int MAX_LINE = 1_000;
 
+    private static final Logger log = LoggerFactory.getLogger(ChatService.class);
     private static final Pattern WANTS_PERSON = Pattern.compile("人工|转人工|客服人员|真人|找人");
     private static final long TTL_SECONDS = 2 * 24 * 3600;
     private static final String WELCOME = "您好，我是12345智能客服。请直接输入您要咨询的问题；需要人工服务请发送“人工”。";
@@ -61,6 +65,7 @@ public final class ChatService {
     private final Attachments attachments;
     private final Pool pool;
     private final Clock clock;
+    private final Optional<WeChatApi> wechat;
 
     public ChatService(
             RedisAPI redis,
@@ -70,7 +75,8 @@ public final class ChatService {
             IntakeService intake,
             Attachments attachments,
             Pool pool,
-            Clock clock) {
+            Clock clock,
+            Optional<WeChatApi> wechat) {
         this.redis = redis;
         this.prefix = keyPrefix + "chat:";
         this.live = live;
@@ -79,11 +85,12 @@ public final class ChatService {
         this.attachments = attachments;
         this.pool = pool;
         this.clock = clock;
+        this.wechat = wechat;
     }
 
     /** The citizen's open chat on this channel, or a new one greeted by the bot. */
     public Future<Conversation> open(ChannelId channel, String citizenKey, List<Identity> identities) {
-        String pointer = prefix + "open:" + channel.id() + ":" + citizenKey;
+        String pointer = pointer(channel, citizenKey);
         return redis.get(pointer)
                 .compose(
                         id -> id == null ? Future.succeededFuture(Optional.<Conversation>empty()) : find(id.toString()))
@@ -109,6 +116,40 @@ public final class ChatService {
                             .compose(pointed -> append(created, "bot", WELCOME, "智能客服"))
                             .map(created);
                 });
+    }
+
+    /** The citizen's chat on this channel that has not ended, if any. */
+    public Future<Optional<Conversation>> current(ChannelId channel, String citizenKey) {
+        return redis.get(pointer(channel, citizenKey))
+                .compose(
+                        id -> id == null ? Future.succeededFuture(Optional.<Conversation>empty()) : find(id.toString()))
+                .map(found -> found.filter(chat -> chat.state() != ChatState.CLOSED));
+    }
+
+    /**
+     * Queues a chat for a person straight away — for channels without a bot of their own, such as the official account,
+     * whose followers ask for a person by message — carrying the ticket already registered for it, if any.
+     */
+    public Future<Conversation> queue(
+            ChannelId channel, String citizenKey, List<Identity> identities, String ticketNo, String firstLine) {
+        Conversation created = new Conversation(
+                UUID.randomUUID().toString().replace("-", ""),
+                channel,
+                citizenKey,
+                identities,
+                ChatState.BOT,
+                null,
+                null,
+                ticketNo,
+                0,
+                clock.instant(),
+                null);
+        return save(created)
+                .compose(saved -> redis.set(
+                        List.of(pointer(channel, citizenKey), created.id(), "EX", String.valueOf(TTL_SECONDS))))
+                .compose(pointed -> append(created, "citizen", firstLine, null))
+                .compose(said -> handover(created))
+                .map(created.waiting(clock.instant()));
     }
 
     /** The chat with this id, if it is still kept. */
@@ -181,6 +222,7 @@ public final class ChatService {
                 return save(taken)
                         .compose(saved -> redis.sadd(List.of(prefix + "agent:" + agent.username(), id)))
                         .compose(added -> append(taken, "system", "话务员" + agent.displayName() + "为您服务。", null))
+                        .onSuccess(done -> deliver(taken, "话务员" + agent.displayName() + "为您服务，请问有什么可以帮您？"))
                         .compose(done -> announce(taken))
                         .compose(done -> live.publish("role:AGENT", queueChanged()))
                         .map(taken);
@@ -190,7 +232,8 @@ public final class ChatService {
 
     /** A line from the agent serving the chat. */
     public Future<Void> fromAgent(String id, StaffUser agent, String text) {
-        return serving(id, agent).compose(chat -> append(chat, "agent", text, agent.displayName()));
+        return serving(id, agent).compose(chat -> append(chat, "agent", text, agent.displayName())
+                .onSuccess(done -> deliver(chat, text)));
     }
 
     /**
@@ -250,7 +293,9 @@ public final class ChatService {
                 return Future.succeededFuture(chat);
             }
             Conversation closed = chat.with(ChatState.CLOSED);
-            return append(chat, "system", "本次会话已结束，感谢您的咨询。如需继续反映问题，请重新发起咨询或拨打12345。", null)
+            String farewell = "本次会话已结束，感谢您的咨询。如需继续反映问题，请重新发起咨询或拨打12345。";
+            return append(chat, "system", farewell, null)
+                    .onSuccess(done -> deliver(chat, farewell))
                     .compose(done -> save(closed))
                     .compose(saved -> redis.zrem(List.of(prefix + "queue", id)))
                     .compose(removed ->
@@ -453,6 +498,22 @@ public final class ChatService {
         }
         parsed.forEach(out::add);
         return out;
+    }
+
+    private String pointer(ChannelId channel, String citizenKey) {
+        return prefix + "open:" + channel.id() + ":" + citizenKey;
+    }
+
+    /**
+     * Carries a line to citizens whose channel has no socket: official-account followers get it as a
+     * customer-service message (客服消息). A failure is logged; the line stays in the chat.
+     */
+    private void deliver(Conversation chat, String text) {
+        if (chat.channel() == ChannelId.WECHAT && wechat.isPresent()) {
+            wechat.get()
+                    .sendText(chat.citizenKey(), text)
+                    .onFailure(e -> log.warn("Chat {} line not delivered to WeChat: {}", chat.id(), e.getMessage()));
+        }
     }
 
     private String key(String id) {

@@ -145,6 +145,17 @@ public final class HttpServerVerticle extends VerticleBase {
         IntakeService intake = new IntakeService(
                         tickets, new TicketNumbers(pool, clock, 50), classifiers::current, clock)
                 .announcing(liveEvents);
+        Attachments attachments = new Attachments(pool, clock);
+        ChatService chats = new ChatService(
+                RedisAPI.api(redis),
+                config.getString("redis.keyPrefix"),
+                liveEvents,
+                kb,
+                intake,
+                attachments,
+                pool,
+                clock,
+                wechatApis.officialAccount());
         Problems problems = new Problems(bodyLimit);
         TicketWorkflow workflow =
                 new TicketWorkflow(pool, rules::current, calendars::current, clock).announcing(liveEvents);
@@ -214,6 +225,7 @@ public final class HttpServerVerticle extends VerticleBase {
                                     wechatApis.officialAccount(),
                                     RedisAPI.api(redis),
                                     config.getString("redis.keyPrefix")),
+                            chats,
                             RedisAPI.api(redis),
                             config.getString("redis.keyPrefix"),
                             clock)
@@ -245,21 +257,7 @@ public final class HttpServerVerticle extends VerticleBase {
         String miniProgramAppId = config.getString("miniprogram.appId");
         CitizenSessions citizenSessions =
                 new CitizenSessions(RedisAPI.api(redis), config.getString("redis.keyPrefix"), Duration.ofDays(7));
-        Attachments attachments = new Attachments(pool, clock);
-        new ChatRoutes(
-                        new ChatService(
-                                RedisAPI.api(redis),
-                                config.getString("redis.keyPrefix"),
-                                liveEvents,
-                                kb,
-                                intake,
-                                attachments,
-                                pool,
-                                clock),
-                        miniProgramAppId == null ? null : citizenSessions,
-                        live,
-                        authentication)
-                .mount(root, api);
+        new ChatRoutes(chats, miniProgramAppId == null ? null : citizenSessions, live, authentication).mount(root, api);
         if (miniProgramAppId != null) {
             new MiniProgramRoutes(
                             vertx,

@@ -7,6 +7,7 @@ import cn.hotline12345.channels.InboundMessage;
 import cn.hotline12345.channels.wechat.WeChatCrypto;
 import cn.hotline12345.channels.wechat.WeChatMessage;
 import cn.hotline12345.channels.wechat.WeChatXml;
+import cn.hotline12345.hub.chat.ChatService;
 import cn.hotline12345.hub.http.ApiException;
 import cn.hotline12345.hub.intake.IntakeService;
 import cn.hotline12345.hub.kb.KbIndexHolder;
@@ -42,11 +43,14 @@ public final class WeChatRoutes {
     private static final Pattern XML =
             Pattern.compile("^\\s*(text|application)/xml\\s*(;|$)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WANTS_PERSON = Pattern.compile("^(人工|投诉|举报|求助|转人工)|转人工|人工客服");
+    private static final Pattern PERSON = Pattern.compile("^(人工|转人工)|转人工|人工客服");
+    private static final String CONNECTING = "正在为您转接人工客服，话务员接入后会在这里回复您。";
 
     private final WeChatCrypto crypto;
     private final IntakeService intake;
     private final KbIndexHolder kb;
     private final UnionIds unionIds;
+    private final ChatService chats;
     private final WeChatMenu menu;
     private final RedisAPI redis;
     private final String prefix;
@@ -58,6 +62,7 @@ public final class WeChatRoutes {
             KbIndexHolder kb,
             WeChatTickets tickets,
             UnionIds unionIds,
+            ChatService chats,
             RedisAPI redis,
             String prefix,
             Clock clock) {
@@ -66,6 +71,7 @@ public final class WeChatRoutes {
         this.kb = kb;
         this.menu = new WeChatMenu(tickets);
         this.unionIds = unionIds;
+        this.chats = chats;
         this.redis = redis;
         this.prefix = prefix;
         this.clock = clock;
@@ -136,9 +142,13 @@ public final class WeChatRoutes {
             return Future.succeededFuture("您好，目前仅支持文字消息。请用文字描述您的问题，或拨打12345。");
         }
         String text = message.content().strip();
-        if (WANTS_PERSON.matcher(text).find()) {
-            return ticket(message, text);
-        }
+        return chats.current(ChannelId.WECHAT, message.fromUser())
+                .compose(chat -> chat.isPresent()
+                        ? chats.fromCitizen(chat.get().id(), text).map("")
+                        : WANTS_PERSON.matcher(text).find() ? ticket(message, text) : answer(text));
+    }
+
+    private Future<String> answer(String text) {
         Answer answer = kb.index().ask(text, LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
         if (answer.answered()) {
             String source =
@@ -155,35 +165,62 @@ public final class WeChatRoutes {
         return Future.succeededFuture(out.toString());
     }
 
+    /**
+     * Registers a complaint (投诉/举报/求助 + content) and answers the receipt; a follower who asks for a person (人工) is
+     * also queued for a live chat, which an agent answers here by customer-service messages.
+     */
     private Future<String> ticket(WeChatMessage message, String text) {
         String content = text.replaceFirst("^(转人工|人工|投诉|举报|求助)[：:，,\\s]*", "");
+        boolean person = PERSON.matcher(text).find();
         if (content.length() < 4) {
-            return Future.succeededFuture("请在“投诉”后写明具体事项、地点和时间，例如：投诉 桂花苑小区东门路灯坏了一个月。");
+            return person
+                    ? sender(message)
+                            .compose(sender -> chats.queue(ChannelId.WECHAT, message.fromUser(), sender, null, text))
+                            .map("正在为您转接人工客服，请直接发送您要反映的问题，话务员接入后会在这里回复您。")
+                    : Future.succeededFuture("请在“投诉”后写明具体事项、地点和时间，例如：投诉 桂花苑小区东门路灯坏了一个月。");
         }
         Instant sent = Instant.ofEpochSecond(
                 message.createTime() > 0
                         ? message.createTime()
                         : clock.instant().getEpochSecond());
-        return unionIds.of(message.fromUser())
-                .compose(unionid -> {
-                    List<Identity> sender = new ArrayList<>();
-                    sender.add(Identity.verified(Identity.Kind.WECHAT_OPENID, message.fromUser()));
-                    unionid.ifPresent(u -> sender.add(Identity.verified(Identity.Kind.WECHAT_UNIONID, u)));
-                    InboundMessage inbound = new InboundMessage(
-                            ChannelId.WECHAT,
-                            message.msgId(),
-                            null,
-                            content,
-                            null,
-                            null,
-                            null,
-                            null,
-                            false,
-                            sent,
-                            sender);
-                    return intake.submit(new NewTicket(inbound, null, "channel:wechat:" + message.fromUser(), null));
-                })
-                .map(outcome -> "您的诉求已受理，工单号：" + outcome.ticket().ticketNo() + "。我们将尽快交承办单位办理，办理结果会通过本公众号告知您。");
+        return sender(message).compose(sender -> intake.submit(new NewTicket(
+                        new InboundMessage(
+                                ChannelId.WECHAT,
+                                message.msgId(),
+                                null,
+                                content,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                sent,
+                                sender),
+                        null,
+                        "channel:wechat:" + message.fromUser(),
+                        null))
+                .compose(outcome -> {
+                    String receipt = "您的诉求已受理，工单号：" + outcome.ticket().ticketNo() + "。我们将尽快交承办单位办理，办理结果会通过本公众号告知您。";
+                    return person
+                            ? chats.queue(
+                                            ChannelId.WECHAT,
+                                            message.fromUser(),
+                                            sender,
+                                            outcome.ticket().ticketNo(),
+                                            content)
+                                    .map(receipt + CONNECTING)
+                            : Future.succeededFuture(receipt);
+                }));
+    }
+
+    /** The follower's verified identities: the openid, and the unionid when WeChat knows one. */
+    private Future<List<Identity>> sender(WeChatMessage message) {
+        return unionIds.of(message.fromUser()).map(unionid -> {
+            List<Identity> sender = new ArrayList<>();
+            sender.add(Identity.verified(Identity.Kind.WECHAT_OPENID, message.fromUser()));
+            unionid.ifPresent(u -> sender.add(Identity.verified(Identity.Kind.WECHAT_UNIONID, u)));
+            return sender;
+        });
     }
 
     private void send(RoutingContext ctx, WeChatMessage message, String text, boolean safe) {

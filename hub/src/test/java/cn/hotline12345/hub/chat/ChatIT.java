@@ -1,15 +1,18 @@
 package cn.hotline12345.hub.chat;
 
 import static cn.hotline12345.hub.TestHub.count;
+import static cn.hotline12345.hub.TestHub.getAs;
 import static cn.hotline12345.hub.TestHub.json;
 import static cn.hotline12345.hub.TestHub.postJson;
 import static cn.hotline12345.hub.TestHub.send;
+import static cn.hotline12345.hub.TestHub.sendAs;
 import static cn.hotline12345.hub.TestHub.tokenFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.hotline12345.hub.Hub;
 import cn.hotline12345.hub.JsonSocket;
 import cn.hotline12345.hub.TestHub;
+import cn.hotline12345.hub.WeChatFollower;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -162,6 +165,60 @@ class ChatIT {
                     .isEqualTo(409);
             again.close();
             agent.close();
+        }
+    }
+
+    @Test
+    void anOfficialAccountFollowerAskingForAPersonIsServedByAnAgentThroughCustomerServiceMessages() throws Exception {
+        String openid = "oFollower" + UUID.randomUUID().toString().substring(0, 8);
+        String agentToken = tokenFor("AGENT", null);
+        try (JsonSocket agent = JsonSocket.open("/api/v1/live?token=" + agentToken)) {
+            agent.await(e -> "hello".equals(e.getString("type")));
+            HttpResponse<String> receipt = WeChatFollower.says(openid, "人工 桂花苑小区东门路灯坏了一个月，晚上很黑");
+            assertThat(receipt.body()).contains("工单号").contains("转接人工客服");
+            agent.await(e -> "chat-queue".equals(e.getString("type")));
+            JsonObject waiting = json(getAs(agentToken, "/api/v1/chats/queue")).getJsonArray("items").stream()
+                    .map(JsonObject.class::cast)
+                    .filter(c -> "wechat".equals(c.getString("channel")) && c.getString("ticketNo") != null)
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
+            String chatId = waiting.getString("id");
+            String ticketNo = waiting.getString("ticketNo");
+            assertThat(receipt.body()).contains(ticketNo);
+
+            assertThat(sendAs(agentToken, "POST", "/api/v1/chats/" + chatId + "/take", new JsonObject())
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(sendAs(
+                                    agentToken,
+                                    "POST",
+                                    "/api/v1/chats/" + chatId + "/messages",
+                                    new JsonObject().put("text", "您好，请问路灯具体在几号楼附近？"))
+                            .statusCode())
+                    .isEqualTo(204);
+            long until = System.currentTimeMillis() + 10_000;
+            while (TestHub.WECHAT_API.to(openid).stream()
+                    .noneMatch(m -> m.getString("content").contains("几号楼"))) {
+                assertThat(System.currentTimeMillis()).isLessThan(until);
+                Thread.sleep(100);
+            }
+            assertThat(TestHub.WECHAT_API.to(openid).get(0).getString("content"))
+                    .contains("为您服务");
+
+            HttpResponse<String> answer = WeChatFollower.says(openid, "在3号楼和5号楼之间");
+            assertThat(answer.body()).isEqualTo("success");
+            agent.await(e -> "chat-line".equals(e.getString("type"))
+                    && e.getJsonObject("line").getString("text").contains("3号楼"));
+
+            assertThat(sendAs(agentToken, "POST", "/api/v1/chats/" + chatId + "/close", new JsonObject())
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(count(
+                            "SELECT COUNT(*) FROM ticket_attachment a JOIN ticket t ON t.id = a.ticket_id"
+                                    + " WHERE t.ticket_no = ? AND a.kind = 'TRANSCRIPT'",
+                            ticketNo))
+                    .isEqualTo(1);
+            assertThat(WeChatFollower.says(openid, "社保卡丢了怎么补办").body()).doesNotContain("success");
         }
     }
 

@@ -1,25 +1,17 @@
 package cn.hotline12345.hub.citizen;
 
-import static cn.hotline12345.hub.TestHub.WECHAT_TOKEN;
-import static cn.hotline12345.hub.TestHub.baseUrl;
 import static cn.hotline12345.hub.TestHub.count;
 import static cn.hotline12345.hub.TestHub.getAs;
 import static cn.hotline12345.hub.TestHub.json;
 import static cn.hotline12345.hub.TestHub.postJson;
-import static cn.hotline12345.hub.TestHub.send;
 import static cn.hotline12345.hub.TestHub.sendAs;
 import static cn.hotline12345.hub.TestHub.tokenFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hotline12345.hub.WeChatFollower;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,25 +21,8 @@ import org.junit.jupiter.api.Test;
 /** One citizen across channels: verified ids link automatically, phones typed into forms do not, agents merge and split. */
 class CitizenIT {
 
-    private static String sha1(String... parts) throws Exception {
-        String[] sorted = parts.clone();
-        Arrays.sort(sorted);
-        return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-1")
-                        .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static String wechatComplaint(String openid, String content) throws Exception {
-        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
-        String nonce = "n" + System.nanoTime();
-        String xml = "<xml><ToUserName><![CDATA[gh_hotline]]></ToUserName><FromUserName><![CDATA[" + openid
-                + "]]></FromUserName><CreateTime>" + timestamp + "</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-                + "<Content><![CDATA[投诉 " + content + "]]></Content><MsgId>" + System.nanoTime() + "</MsgId></xml>";
-        HttpResponse<String> reply =
-                send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/channels/wechat?signature="
-                                + sha1(WECHAT_TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce))
-                        .header("Content-Type", "text/xml")
-                        .POST(HttpRequest.BodyPublishers.ofString(xml)));
+        HttpResponse<String> reply = WeChatFollower.says(openid, "投诉 " + content);
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         Matcher number = Pattern.compile("工单号：([0-9]{14})").matcher(reply.body());
         assertThat(number.find()).as(reply.body()).isTrue();
