@@ -227,6 +227,25 @@ public final class TestHub {
         return login(username, STAFF_PASSWORD);
     }
 
+    /** The id of the sample county's department with {@code code}, e.g. {@code WATER}. */
+    public static long departmentId(String code) {
+        return json(getAs(adminToken(), "/api/v1/departments")).getJsonArray("items").stream()
+                .map(d -> (JsonObject) d)
+                .filter(d -> d.getString("code").equals(code))
+                .findFirst()
+                .orElseThrow()
+                .getLong("id");
+    }
+
+    /** A ticket as the centre's staff see it ({@code GET /api/v1/tickets/{no}}). */
+    public static JsonObject ticketDetail(String ticketNo) {
+        HttpResponse<String> response = getAs(adminToken(), "/api/v1/tickets/" + ticketNo);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No ticket " + ticketNo + ": " + response.body());
+        }
+        return json(response);
+    }
+
     /** {@code GET path} as the holder of {@code token}. */
     public static HttpResponse<String> getAs(String token, String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))

@@ -1,7 +1,6 @@
 package cn.hotline12345.hub.web;
 
 import static cn.hotline12345.hub.TestHub.adminToken;
-import static cn.hotline12345.hub.TestHub.getAs;
 import static cn.hotline12345.hub.TestHub.json;
 import static cn.hotline12345.hub.TestHub.postJson;
 import static cn.hotline12345.hub.TestHub.sendAs;
@@ -131,9 +130,7 @@ public final class CitizenTickets {
 
     /** The ticket as staff see it. */
     public static JsonObject detail(String no) {
-        HttpResponse<String> response = getAs(adminToken(), "/api/v1/tickets/" + no);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response);
+        return TestHub.ticketDetail(no);
     }
 
     /** A signed-in staff user of {@code role} (one per role and department). */
@@ -143,12 +140,7 @@ public final class CitizenTickets {
 
     /** The id of the department with {@code code}. */
     public static long department(String code) {
-        return json(getAs(adminToken(), "/api/v1/departments")).getJsonArray("items").stream()
-                .map(d -> (JsonObject) d)
-                .filter(d -> d.getString("code").equals(code))
-                .findFirst()
-                .orElseThrow()
-                .getLong("id");
+        return TestHub.departmentId(code);
     }
 
     /**

@@ -37,12 +37,7 @@ final class PortalFixtures {
     private PortalFixtures() {}
 
     static long department(String code) {
-        return json(getAs(adminToken(), "/api/v1/departments")).getJsonArray("items").stream()
-                .map(d -> (JsonObject) d)
-                .filter(d -> d.getString("code").equals(code))
-                .findFirst()
-                .orElseThrow()
-                .getLong("id");
+        return TestHub.departmentId(code);
     }
 
     /** Creates a user who signs in with {@link TestHub#STAFF_PASSWORD}; answers the username. */

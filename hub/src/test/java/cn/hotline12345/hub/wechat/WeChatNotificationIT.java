@@ -14,6 +14,7 @@ import static cn.hotline12345.hub.TestHub.sendAs;
 import static cn.hotline12345.hub.TestHub.tokenFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.hotline12345.hub.TestHub;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -88,12 +89,7 @@ class WeChatNotificationIT {
     }
 
     private static long department(String code) {
-        return json(getAs(adminToken(), "/api/v1/departments")).getJsonArray("items").stream()
-                .map(d -> (JsonObject) d)
-                .filter(d -> d.getString("code").equals(code))
-                .findFirst()
-                .orElseThrow()
-                .getLong("id");
+        return TestHub.departmentId(code);
     }
 
     private static HttpResponse<String> act(String token, String ticketNo, String action, JsonObject body) {

@@ -1,11 +1,8 @@
 package cn.hotline12345.hub.workflow;
 
-import static cn.hotline12345.hub.TestHub.adminToken;
-import static cn.hotline12345.hub.TestHub.getAs;
-import static cn.hotline12345.hub.TestHub.json;
 import static cn.hotline12345.hub.TestHub.tokenFor;
 
-import io.vertx.core.json.JsonObject;
+import cn.hotline12345.hub.TestHub;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,11 +22,6 @@ final class Staff {
     }
 
     static long department(String code) {
-        return json(getAs(adminToken(), "/api/v1/departments")).getJsonArray("items").stream()
-                .map(d -> (JsonObject) d)
-                .filter(d -> d.getString("code").equals(code))
-                .findFirst()
-                .orElseThrow()
-                .getLong("id");
+        return TestHub.departmentId(code);
     }
 }
