@@ -3,6 +3,7 @@ package cn.hotline12345.hub.cli;
 import cn.hotline12345.hub.bench.ClassifyBenchmark;
 import cn.hotline12345.hub.bench.IntakeBenchmark;
 import cn.hotline12345.hub.bench.KbBenchmark;
+import cn.hotline12345.hub.bench.WeChatBenchmark;
 import cn.hotline12345.hub.storage.Datastores;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -22,9 +23,38 @@ import picocli.CommandLine.Spec;
             BenchCommand.Intake.class,
             BenchCommand.Ceiling.class,
             BenchCommand.Classify.class,
-            BenchCommand.Kb.class
+            BenchCommand.Kb.class,
+            BenchCommand.WeChat.class
         })
 public final class BenchCommand extends ParentCommand {
+
+    /** Passive-reply times of the official account server of a running hub. */
+    @Command(
+            name = "wechat",
+            mixinStandardHelpOptions = true,
+            description = "Pushes signed WeChat text messages to a running hub and times the passive replies.")
+    static final class WeChat implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "Hub base URL.")
+        String url;
+
+        @Option(names = "--token", required = true, description = "The hub's HUB_WECHAT_TOKEN.")
+        String token;
+
+        @CommandLine.Mixin
+        LoadOptions load;
+
+        @Override
+        public Integer call() {
+            load.check();
+            JsonObject result = WeChatBenchmark.overHttp(url, token, load.clients, load.requests, load.warmup);
+            spec.commandLine().getOut().println(result.encode());
+            return result.getInteger("failures") == 0 ? 0 : 1;
+        }
+    }
 
     /** Load on {@code POST /api/v1/requests} of a running hub. */
     @Command(name = "intake", mixinStandardHelpOptions = true, description = "Posts requests to a running hub.")
