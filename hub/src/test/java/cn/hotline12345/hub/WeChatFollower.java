@@ -1,13 +1,9 @@
 package cn.hotline12345.hub;
 
+import cn.hotline12345.channels.wechat.WeChatCrypto;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
 
 /** An official-account follower's text message as WeChat pushes it to the shared test hub (plaintext mode). */
 public final class WeChatFollower {
@@ -22,20 +18,9 @@ public final class WeChatFollower {
                 + "]]></FromUserName><CreateTime>" + timestamp + "</CreateTime><MsgType><![CDATA[text]]></MsgType>"
                 + "<Content><![CDATA[" + content + "]]></Content><MsgId>" + System.nanoTime() + "</MsgId></xml>";
         return TestHub.send(HttpRequest.newBuilder(URI.create(TestHub.baseUrl() + "/api/v1/channels/wechat?signature="
-                        + sha1(TestHub.WECHAT_TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce))
+                        + WeChatCrypto.signature(TestHub.WECHAT_TOKEN, timestamp, nonce) + "&timestamp=" + timestamp
+                        + "&nonce=" + nonce))
                 .header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(xml)));
-    }
-
-    private static String sha1(String... parts) {
-        String[] sorted = parts.clone();
-        Arrays.sort(sorted);
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1")
-                            .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,12 +13,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mysqlclient.MySQLBuilder;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,14 +46,7 @@ public final class IntakeBenchmark {
     public static JsonObject overHttp(String baseUrl, int clients, int total, int warmup) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         try {
-            URI uri = URI.create(baseUrl);
-            WebClient client = WebClient.create(
-                    vertx,
-                    new WebClientOptions()
-                            .setDefaultHost(uri.getHost())
-                            .setDefaultPort(uri.getPort())
-                            .setKeepAlive(true),
-                    new io.vertx.core.http.PoolOptions().setHttp1MaxSize(clients));
+            WebClient client = LoadRun.client(vertx, baseUrl, clients);
             String run = UUID.randomUUID().toString().substring(0, 8);
             IntFunction<Future<?>> post = i -> client.post("/api/v1/requests")
                     .putHeader("Content-Type", "application/json")

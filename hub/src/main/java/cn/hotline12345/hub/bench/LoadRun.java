@@ -3,7 +3,11 @@ package cn.hotline12345.hub.bench;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
@@ -31,6 +35,18 @@ final class LoadRun {
         this.total = total;
         this.operation = operation;
         this.latencies = new long[total];
+    }
+
+    /** A keep-alive HTTP client of a hub at {@code baseUrl} with a connection per concurrent caller. */
+    static WebClient client(Vertx vertx, String baseUrl, int clients) {
+        URI uri = URI.create(baseUrl);
+        return WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setDefaultHost(uri.getHost())
+                        .setDefaultPort(uri.getPort())
+                        .setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(clients));
     }
 
     /** Runs to completion and returns the figures as JSON. Blocks the calling (non event-loop) thread. */

@@ -1,5 +1,6 @@
 package cn.hotline12345.hub.bench;
 
+import cn.hotline12345.channels.wechat.WeChatCrypto;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -7,13 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
@@ -36,14 +31,7 @@ public final class WeChatBenchmark {
     public static JsonObject overHttp(String baseUrl, String token, int clients, int total, int warmup) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         try {
-            URI uri = URI.create(baseUrl);
-            WebClient client = WebClient.create(
-                    vertx,
-                    new WebClientOptions()
-                            .setDefaultHost(uri.getHost())
-                            .setDefaultPort(uri.getPort())
-                            .setKeepAlive(true),
-                    new io.vertx.core.http.PoolOptions().setHttp1MaxSize(clients));
+            WebClient client = LoadRun.client(vertx, baseUrl, clients);
             String run = UUID.randomUUID().toString().substring(0, 8);
             IntFunction<Future<?>> push = i -> {
                 String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
@@ -54,7 +42,7 @@ public final class WeChatBenchmark {
                         + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + content
                         + "]]></Content><MsgId>" + (System.nanoTime() + i) + "</MsgId></xml>";
                 return client.post("/api/v1/channels/wechat")
-                        .addQueryParam("signature", sha1(token, timestamp, nonce))
+                        .addQueryParam("signature", WeChatCrypto.signature(token, timestamp, nonce))
                         .addQueryParam("timestamp", timestamp)
                         .addQueryParam("nonce", nonce)
                         .putHeader("Content-Type", "text/xml")
@@ -77,17 +65,5 @@ public final class WeChatBenchmark {
         return response.statusCode() == 200 && body != null && body.contains("<Content>")
                 ? Future.succeededFuture()
                 : Future.failedFuture("HTTP " + response.statusCode() + ": " + body);
-    }
-
-    private static String sha1(String... parts) {
-        String[] sorted = parts.clone();
-        Arrays.sort(sorted);
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1")
-                            .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,7 +9,7 @@ import io.vertx.redis.client.RedisAPI;
  * Redis publish/subscribe, so a socket held by another hub instance receives them too.
  *
  * <p>An audience names who receives an event: {@code user:<username>} (one staff user), {@code role:<ROLE>} (every
- * signed-in user of a role), {@code dept:<id>} (a department's staff) or {@code chat:<id>} (both sides of a chat).
+ * signed-in user of a role), {@code staff} (every signed-in staff user), {@code dept:<id>} (a department's staff) or {@code chat:<id>} (both sides of a chat).
  */
 public final class LiveEvents {
 

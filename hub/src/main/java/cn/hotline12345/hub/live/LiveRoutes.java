@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The staff live socket {@code GET /api/v1/live}: a WebSocket that carries screen-pops (来电弹屏), queue changes and
  * chat lines to a signed-in user. Browsers cannot set headers on a WebSocket, so the session token may come as the
- * {@code token} query parameter. A user hears events for {@code user:<username>}, {@code role:<ROLE>} and, for
- * department staff, {@code dept:<id>}.
+ * {@code token} query parameter. A user hears events for {@code user:<username>}, {@code role:<ROLE>}, {@code staff}
+ * and, for department staff, {@code dept:<id>}.
  */
 public final class LiveRoutes {
 
@@ -68,6 +68,7 @@ public final class LiveRoutes {
         List<String> audiences = new ArrayList<>();
         audiences.add("user:" + user.username());
         audiences.add("role:" + user.role().name());
+        audiences.add("staff");
         if (user.departmentId() != null) {
             audiences.add("dept:" + user.departmentId());
         }

@@ -1,6 +1,5 @@
 package cn.hotline12345.hub.workflow;
 
-import cn.hotline12345.hub.account.Role;
 import cn.hotline12345.hub.account.StaffUser;
 import cn.hotline12345.hub.directory.Area;
 import cn.hotline12345.hub.directory.Department;
@@ -206,11 +205,7 @@ public final class TicketWorkflow {
         return change.onSuccess(done -> {
             if (live != null && !(done instanceof Integer count && count == 0)) {
                 JsonObject event = new JsonObject().put("type", "ticket-queues").put("ticketNo", ticketNo);
-                for (Role role : Role.values()) {
-                    if (role != Role.KB_ADMIN) {
-                        live.publish("role:" + role.name(), event);
-                    }
-                }
+                live.publish("staff", event);
             }
         });
     }
